@@ -129,7 +129,16 @@ public sealed class StatevectorSimulator(SimulatorOptions? options = null)
     /// wire are multiplied into one 2×2 matrix and applied when another gate touches the wire (or at the end): one pass
     /// over the state instead of one per gate. A fused block that stays diagonal is applied as a phase multiplication.
     /// </summary>
-    public void Apply(Circuit circuit, StateVector state, ReadOnlySpan<double> weights, ReadOnlySpan<double> features, bool parallel)
+    public void Apply(Circuit circuit, StateVector state, ReadOnlySpan<double> weights, ReadOnlySpan<double> features, bool parallel) =>
+        Apply(circuit, state, weights, features, parallel, -1, 0, 0.0);
+
+    /// <summary>
+    /// <see cref="Apply(Circuit, StateVector, ReadOnlySpan{double}, ReadOnlySpan{double}, bool)"/> with angle
+    /// <paramref name="shiftParameter"/> of operation <paramref name="shiftOperation"/> moved by <paramref name="shift"/>
+    /// (the parameter-shift rule's evaluations; −1 for no shift).
+    /// </summary>
+    internal void Apply(Circuit circuit, StateVector state, ReadOnlySpan<double> weights, ReadOnlySpan<double> features, bool parallel,
+        int shiftOperation, int shiftParameter, double shift)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentNullException.ThrowIfNull(state);
@@ -139,9 +148,11 @@ public sealed class StatevectorSimulator(SimulatorOptions? options = null)
         Span<double> angles = stackalloc double[3];
         if (!Options.FuseSingleQubitGates)
         {
-            foreach (var op in circuit.Operations)
+            for (int k = 0; k < circuit.Operations.Count; k++)
             {
+                var op = circuit.Operations[k];
                 var a = Evaluate(op, weights, features, angles);
+                if (k == shiftOperation) angles[shiftParameter] += shift;
                 GateApplier.Apply(state, op, a, false, parallel);
             }
             return;
@@ -149,11 +160,13 @@ public sealed class StatevectorSimulator(SimulatorOptions? options = null)
         Span<Matrix2> pending = n <= 64 ? stackalloc Matrix2[n] : new Matrix2[n];
         Span<bool> has = stackalloc bool[n];
         Span<Complex> m = stackalloc Complex[4];
-        foreach (var op in circuit.Operations)
+        for (int k = 0; k < circuit.Operations.Count; k++)
         {
+            var op = circuit.Operations[k];
             var a = Evaluate(op, weights, features, angles);
+            if (k == shiftOperation) angles[shiftParameter] += shift;
             var w = op.Wires;
-            if (w.Length == 1 && op.Gate != GateKind.MultiRZ || op.Gate == GateKind.MultiRZ && w.Length == 1)
+            if (w.Length == 1)
             {
                 var single = op.Gate == GateKind.MultiRZ ? GateKind.RZ : op.Gate;
                 GateMatrices.Fill(single, a, 1, m);
