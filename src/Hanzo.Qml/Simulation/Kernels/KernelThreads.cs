@@ -70,18 +70,20 @@ internal static unsafe class KernelThreads
     {
         if (_workers is not null) return;
         var ws = new Thread[WorkerCount];
+        // A worker that starts after the first pass was published must still see it: it begins from the generation
+        // current now, before the caller increments it.
+        int generation = _generation;
         for (int i = 0; i < ws.Length; i++)
         {
             int part = i + 1;
-            ws[i] = new Thread(() => WorkerLoop(part)) { IsBackground = true, Name = $"hanzo-qml-kernel-{part}" };
+            ws[i] = new Thread(() => WorkerLoop(part, generation)) { IsBackground = true, Name = $"hanzo-qml-kernel-{part}" };
             ws[i].Start();
         }
         _workers = ws;
     }
 
-    private static void WorkerLoop(int part)
+    private static void WorkerLoop(int part, int seen)
     {
-        int seen = _generation;
         while (true)
         {
             int spins = 0;
