@@ -20,8 +20,17 @@ internal static unsafe class GateApplier
     /// <summary>Applies <paramref name="gate"/> (or its adjoint when <paramref name="dagger"/>) on <paramref name="w"/>.</summary>
     public static void Apply(StateVector state, GateKind gate, ReadOnlySpan<int> w, ReadOnlySpan<double> angles, bool dagger, bool parallel)
     {
-        int n = state.NumQubits;
-        double* s = state.Data;
+        if (Lower(state.NumQubits, gate, w, angles, dagger, out var instruction))
+            instruction.Execute(state.Data, state.NumQubits, parallel);
+    }
+
+    /// <summary>
+    /// Translates a gate into the cheapest kernel call: a phase multiplication for diagonal gates, a sub-space update
+    /// for controlled gates, a dense kernel otherwise. Returns false for the identity (nothing to do).
+    /// </summary>
+    public static bool Lower(int n, GateKind gate, ReadOnlySpan<int> w, ReadOnlySpan<double> angles, bool dagger, out KernelInstruction instruction)
+    {
+        instruction = default;
         if (dagger)
         {
             switch (gate)
@@ -40,8 +49,7 @@ internal static unsafe class GateApplier
                         // exp(−iθG)† = exp(+iθG): the same gate at the negated angle.
                         Span<double> neg = stackalloc double[angles.Length];
                         for (int i = 0; i < neg.Length; i++) neg[i] = -angles[i];
-                        Apply(state, gate, w, neg, false, parallel);
-                        return;
+                        return Lower(n, gate, w, neg, false, out instruction);
                     }
                     dagger = false; // self-inverse
                     break;
@@ -50,69 +58,66 @@ internal static unsafe class GateApplier
         switch (gate)
         {
             case GateKind.Identity:
-                return;
+                return false;
             case GateKind.PauliZ or GateKind.S or GateKind.SAdjoint or GateKind.T or GateKind.TAdjoint or GateKind.PhaseShift:
             {
                 Span<Complex> m = stackalloc Complex[4];
                 GateMatrices.Fill(gate, angles, 1, m);
                 int p = Bit(n, w[0]);
-                DiagonalKernel.Apply(s, n, 1L << p, p, m[0], m[3], parallel);
-                return;
+                instruction = KernelInstruction.Diagonal(1L << p, p, m[0], m[3]);
+                return true;
             }
             case GateKind.RZ:
-            {
-                int p = Bit(n, w[0]);
-                DiagonalKernel.Apply(s, n, 0, p, Complex.FromPolarCoordinates(1, -angles[0] / 2), Complex.FromPolarCoordinates(1, angles[0] / 2), parallel);
-                return;
-            }
+                instruction = KernelInstruction.Diagonal(0, Bit(n, w[0]), Complex.FromPolarCoordinates(1, -angles[0] / 2), Complex.FromPolarCoordinates(1, angles[0] / 2));
+                return true;
             case GateKind.PauliX or GateKind.PauliY or GateKind.Hadamard or GateKind.SX or GateKind.SXAdjoint or GateKind.RX or GateKind.RY or GateKind.Rot or GateKind.U3:
             {
                 Span<Complex> m = stackalloc Complex[4];
                 GateMatrices.Fill(gate, angles, 1, m);
                 if (dagger) GateMatrices.ConjugateTranspose(m, 2);
-                SingleQubitKernel.Apply(s, n, Bit(n, w[0]), Matrix2.From(m), parallel);
-                return;
+                instruction = KernelInstruction.Single(Bit(n, w[0]), Matrix2.From(m));
+                return true;
             }
             case GateKind.CNOT:
-                ControlledKernel.Apply(s, n, 1L << Bit(n, w[0]), Bit(n, w[1]), new Matrix2(0, 1, 1, 0), parallel);
-                return;
+                instruction = KernelInstruction.Controlled(1L << Bit(n, w[0]), Bit(n, w[1]), new Matrix2(0, 1, 1, 0));
+                return true;
             case GateKind.Toffoli:
-                ControlledKernel.Apply(s, n, (1L << Bit(n, w[0])) | (1L << Bit(n, w[1])), Bit(n, w[2]), new Matrix2(0, 1, 1, 0), parallel);
-                return;
+                instruction = KernelInstruction.Controlled((1L << Bit(n, w[0])) | (1L << Bit(n, w[1])), Bit(n, w[2]), new Matrix2(0, 1, 1, 0));
+                return true;
             case GateKind.CY or GateKind.CRX or GateKind.CRY or GateKind.CRot:
             {
                 Span<Complex> m = stackalloc Complex[4];
                 var single = gate switch { GateKind.CY => GateKind.PauliY, GateKind.CRX => GateKind.RX, GateKind.CRY => GateKind.RY, _ => GateKind.Rot };
                 GateMatrices.Fill(single, angles, 1, m);
                 if (dagger) GateMatrices.ConjugateTranspose(m, 2);
-                ControlledKernel.Apply(s, n, 1L << Bit(n, w[0]), Bit(n, w[1]), Matrix2.From(m), parallel);
-                return;
+                instruction = KernelInstruction.Controlled(1L << Bit(n, w[0]), Bit(n, w[1]), Matrix2.From(m));
+                return true;
             }
             case GateKind.CRZ:
-                DiagonalKernel.Apply(s, n, 1L << Bit(n, w[0]), Bit(n, w[1]),
-                    Complex.FromPolarCoordinates(1, -angles[0] / 2), Complex.FromPolarCoordinates(1, angles[0] / 2), parallel);
-                return;
+                instruction = KernelInstruction.Diagonal(1L << Bit(n, w[0]), Bit(n, w[1]),
+                    Complex.FromPolarCoordinates(1, -angles[0] / 2), Complex.FromPolarCoordinates(1, angles[0] / 2));
+                return true;
             case GateKind.CZ or GateKind.ControlledPhaseShift:
             {
                 long mask = (1L << Bit(n, w[0])) | (1L << Bit(n, w[1]));
                 var phase = gate == GateKind.CZ ? new Complex(-1, 0) : Complex.FromPolarCoordinates(1, angles[0]);
-                DiagonalKernel.Apply(s, n, mask, Bit(n, w[1]), phase, phase, parallel);
-                return;
+                instruction = KernelInstruction.Diagonal(mask, Bit(n, w[1]), phase, phase);
+                return true;
             }
             case GateKind.IsingZZ or GateKind.MultiRZ:
             {
                 long mask = 0;
                 foreach (int wire in w) mask |= 1L << Bit(n, wire);
-                ParityPhaseKernel.Apply(s, n, mask, Complex.FromPolarCoordinates(1, -angles[0] / 2), Complex.FromPolarCoordinates(1, angles[0] / 2), parallel);
-                return;
+                instruction = KernelInstruction.Parity(mask, Complex.FromPolarCoordinates(1, -angles[0] / 2), Complex.FromPolarCoordinates(1, angles[0] / 2));
+                return true;
             }
             case GateKind.SWAP or GateKind.ISWAP or GateKind.IsingXX or GateKind.IsingYY:
             {
                 Span<Complex> m = stackalloc Complex[16];
                 GateMatrices.Fill(gate, angles, 2, m);
                 if (dagger) GateMatrices.ConjugateTranspose(m, 4);
-                TwoQubitKernel.Apply(s, n, Bit(n, w[0]), Bit(n, w[1]), m, parallel);
-                return;
+                instruction = KernelInstruction.TwoQubit(Bit(n, w[0]), Bit(n, w[1]), m);
+                return true;
             }
             default:
                 throw new NotSupportedException($"No kernel for {GateInfo.Of(gate).Name}.");

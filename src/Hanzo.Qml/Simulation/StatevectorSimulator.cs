@@ -129,7 +129,7 @@ public sealed class StatevectorSimulator(SimulatorOptions? options = null)
     /// wire are multiplied into one 2×2 matrix and applied when another gate touches the wire (or at the end): one pass
     /// over the state instead of one per gate. A fused block that stays diagonal is applied as a phase multiplication.
     /// </summary>
-    public void Apply(Circuit circuit, StateVector state, ReadOnlySpan<double> weights, ReadOnlySpan<double> features, bool parallel) =>
+    public unsafe void Apply(Circuit circuit, StateVector state, ReadOnlySpan<double> weights, ReadOnlySpan<double> features, bool parallel) =>
         Apply(circuit, state, weights, features, parallel, -1, 0, 0.0);
 
     /// <summary>
@@ -137,7 +137,7 @@ public sealed class StatevectorSimulator(SimulatorOptions? options = null)
     /// <paramref name="shiftParameter"/> of operation <paramref name="shiftOperation"/> moved by <paramref name="shift"/>
     /// (the parameter-shift rule's evaluations; −1 for no shift).
     /// </summary>
-    internal void Apply(Circuit circuit, StateVector state, ReadOnlySpan<double> weights, ReadOnlySpan<double> features, bool parallel,
+    internal unsafe void Apply(Circuit circuit, StateVector state, ReadOnlySpan<double> weights, ReadOnlySpan<double> features, bool parallel,
         int shiftOperation, int shiftParameter, double shift)
     {
         ArgumentNullException.ThrowIfNull(circuit);
@@ -160,6 +160,9 @@ public sealed class StatevectorSimulator(SimulatorOptions? options = null)
         Span<Matrix2> pending = n <= 64 ? stackalloc Matrix2[n] : new Matrix2[n];
         Span<bool> has = stackalloc bool[n];
         Span<Complex> m = stackalloc Complex[4];
+        // Lower the fused circuit to kernel instructions first, so the executor can replay runs of instructions on
+        // low bits block by block while each block stays in cache.
+        var program = new List<KernelInstruction>(circuit.Operations.Count + n);
         for (int k = 0; k < circuit.Operations.Count; k++)
         {
             var op = circuit.Operations[k];
@@ -180,30 +183,22 @@ public sealed class StatevectorSimulator(SimulatorOptions? options = null)
             foreach (int wire in w)
             {
                 if (!has[wire]) continue;
-                Flush(state, wire, pending[wire], parallel);
+                program.Add(Flush(n, wire, pending[wire]));
                 has[wire] = false;
             }
-            GateApplier.Apply(state, op, a, false, parallel);
+            if (GateApplier.Lower(n, op.Gate, w, a, op.IsAdjoint, out var instruction)) program.Add(instruction);
         }
         for (int wire = 0; wire < n; wire++)
-            if (has[wire]) Flush(state, wire, pending[wire], parallel);
+            if (has[wire]) program.Add(Flush(n, wire, pending[wire]));
+        BlockedExecutor.Execute(state.Data, n, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(program), parallel);
     }
 
-    private static unsafe void Flush(StateVector state, int wire, in Matrix2 g, bool parallel)
+    private static KernelInstruction Flush(int n, int wire, in Matrix2 g)
     {
-        int n = state.NumQubits;
         int p = GateApplier.Bit(n, wire);
-        if (g.IsDiagonal)
-        {
-            if (g.A == Complex.One)
-                DiagonalKernel.Apply(state.Data, n, 1L << p, p, g.D, g.D, parallel); // touches only the |1⟩ half
-            else
-                DiagonalKernel.Apply(state.Data, n, 0, p, g.A, g.D, parallel);
-        }
-        else
-        {
-            SingleQubitKernel.Apply(state.Data, n, p, g, parallel);
-        }
+        if (!g.IsDiagonal) return KernelInstruction.Single(p, g);
+        // A diagonal block whose first entry is 1 (phase gates) touches only the |1⟩ half of the state.
+        return g.A == Complex.One ? KernelInstruction.Diagonal(1L << p, p, g.D, g.D) : KernelInstruction.Diagonal(0, p, g.A, g.D);
     }
 
     /// <summary>Evaluates the angles of <paramref name="op"/> into <paramref name="buffer"/>.</summary>

@@ -27,10 +27,81 @@ internal static unsafe class ControlledKernel
         args.Fixed.Add(pos);
         long count = 1L << (n - args.Fixed.Count);
         if (VectorComplex.Enabled && args.Fixed.Lowest >= 2 && count >= 4)
+        {
             KernelThreads.Run(&VectorBody, &args, count, 1024, parallel);
+        }
+        else if (VectorComplex.Enabled && n >= 3)
+        {
+            // A control or the target sits in the two lowest bits, inside one 4-amplitude vector: enumerate vectors
+            // by their high bits and resolve the low bits with per-lane coefficients.
+            args.Fixed = default;
+            for (int b = 2; b < n; b++) if (((controlMask | (1L << pos)) >> b & 1) != 0) args.Fixed.Add(b - 2);
+            KernelThreads.Run(&LowVectorBody, &args, 1L << (n - 2 - args.Fixed.Count), 256, parallel);
+        }
         else
+        {
             KernelThreads.Run(&ScalarBody, &args, count, 1024, parallel);
+        }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void LowVectorBody(void* pa, long g0, long g1)
+    {
+        ref Args a = ref *(Args*)pa;
+        double* s = a.State;
+        int p = a.Pos;
+        long low = a.ControlMask & 3, highGroups = (a.ControlMask & ~3L) >> 2;
+        var m = a.M;
+        if (p >= 2)
+        {
+            // Pairs live in two vectors; lanes whose low control bits are not all set keep their old values.
+            long stride = 1L << p;
+            var keep = Vector512.Create(Lane(0, low), Lane(0, low), Lane(1, low), Lane(1, low), Lane(2, low), Lane(2, low), Lane(3, low), Lane(3, low));
+            var ar = VectorComplex.Re(m.A); var ai = VectorComplex.ImSigned(m.A);
+            var br = VectorComplex.Re(m.B); var bi = VectorComplex.ImSigned(m.B);
+            var cr = VectorComplex.Re(m.C); var ci = VectorComplex.ImSigned(m.C);
+            var dr = VectorComplex.Re(m.D); var di = VectorComplex.ImSigned(m.D);
+            for (long g = g0; g < g1; g++)
+            {
+                long i0 = (a.Fixed.Insert(g) | highGroups) << 2;
+                double* p0 = s + 2 * i0;
+                double* p1 = p0 + 2 * stride;
+                var v0 = Vector512.Load(p0);
+                var v1 = Vector512.Load(p1);
+                var w0 = VectorComplex.SwapReIm(v0);
+                var w1 = VectorComplex.SwapReIm(v1);
+                var r0 = VectorComplex.MulAdd(ar, ai, v0, w0, VectorComplex.Mul(br, bi, v1, w1));
+                var r1 = VectorComplex.MulAdd(cr, ci, v0, w0, VectorComplex.Mul(dr, di, v1, w1));
+                Vector512.ConditionalSelect(keep, r0, v0).Store(p0);
+                Vector512.ConditionalSelect(keep, r1, v1).Store(p1);
+            }
+            return;
+        }
+        // Target inside the vector: lane j pairs with lane j ^ (1 << p); controlled-off lanes get the identity.
+        Span<System.Numerics.Complex> self = stackalloc System.Numerics.Complex[4];
+        Span<System.Numerics.Complex> part = stackalloc System.Numerics.Complex[4];
+        for (int j = 0; j < 4; j++)
+        {
+            bool on = (j & low) == low;
+            bool one = ((j >> p) & 1) != 0;
+            self[j] = on ? (one ? m.D : m.A) : 1;
+            part[j] = on ? (one ? m.C : m.B) : 0;
+        }
+        var sr = VectorComplex.LaneRe(self[0], self[1], self[2], self[3]);
+        var si = VectorComplex.LaneImSigned(self[0], self[1], self[2], self[3]);
+        var pr = VectorComplex.LaneRe(part[0], part[1], part[2], part[3]);
+        var pi = VectorComplex.LaneImSigned(part[0], part[1], part[2], part[3]);
+        for (long g = g0; g < g1; g++)
+        {
+            double* q = s + 8 * (a.Fixed.Insert(g) | highGroups);
+            var x = Vector512.Load(q);
+            var y = p == 0 ? VectorComplex.SwapAdjacent(x) : VectorComplex.SwapHalves(x);
+            VectorComplex.MulAdd(sr, si, x, VectorComplex.SwapReIm(x), VectorComplex.Mul(pr, pi, y, VectorComplex.SwapReIm(y))).Store(q);
+        }
+    }
+
+    /// <summary>All-ones bits for a lane whose low control bits are set (blend mask), else zero.</summary>
+    private static double Lane(int j, long low) => (j & low) == low ? BitConverter.Int64BitsToDouble(-1L) : 0.0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorBody(void* pa, long k0, long k1)

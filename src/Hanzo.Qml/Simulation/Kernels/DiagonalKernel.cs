@@ -26,9 +26,50 @@ internal static unsafe class DiagonalKernel
         for (int b = 0; b < n; b++) if ((onesMask >> b & 1) != 0) args.Ones.Add(b);
         long count = 1L << (n - args.Ones.Count);
         if (VectorComplex.Enabled && args.Ones.Lowest >= 2 && count >= 4)
+        {
             KernelThreads.Run(&VectorBody, &args, count, 1024, parallel);
+        }
+        else if (VectorComplex.Enabled && n >= 3)
+        {
+            // Some required-one bit is among the two lowest: enumerate whole vectors by their high bits and give the
+            // lanes that do not qualify a coefficient of 1.
+            args.Ones = default;
+            for (int b = 2; b < n; b++) if ((onesMask >> b & 1) != 0) args.Ones.Add(b - 2);
+            KernelThreads.Run(&LowVectorBody, &args, 1L << (n - 2 - args.Ones.Count), 256, parallel);
+        }
         else
+        {
             KernelThreads.Run(&ScalarBody, &args, count, 1024, parallel);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void LowVectorBody(void* pa, long g0, long g1)
+    {
+        ref Args a = ref *(Args*)pa;
+        double* s = a.State;
+        int p = a.Pos;
+        long low = a.OnesMask & 3, highGroups = (a.OnesMask & ~3L) >> 2;
+        // Two lane patterns: for vectors whose target bit (if ≥ 2) is 0 and for those where it is 1.
+        Span<Complex> c0 = stackalloc Complex[4];
+        Span<Complex> c1 = stackalloc Complex[4];
+        for (int j = 0; j < 4; j++)
+        {
+            bool on = (j & low) == low;
+            c0[j] = !on ? Complex.One : p < 2 ? (((j >> p) & 1) != 0 ? a.D1 : a.D0) : a.D0;
+            c1[j] = !on ? Complex.One : p < 2 ? (((j >> p) & 1) != 0 ? a.D1 : a.D0) : a.D1;
+        }
+        var r0 = VectorComplex.LaneRe(c0[0], c0[1], c0[2], c0[3]); var i0 = VectorComplex.LaneImSigned(c0[0], c0[1], c0[2], c0[3]);
+        var r1 = VectorComplex.LaneRe(c1[0], c1[1], c1[2], c1[3]); var i1 = VectorComplex.LaneImSigned(c1[0], c1[1], c1[2], c1[3]);
+        for (long g = g0; g < g1; g++)
+        {
+            long i = (a.Ones.Insert(g) | highGroups) << 2;
+            double* q = s + 2 * i;
+            var v = Vector512.Load(q);
+            bool one = p >= 2 && ((i >> p) & 1) != 0;
+            var r = one ? VectorComplex.Mul(r1, i1, v, VectorComplex.SwapReIm(v)) : VectorComplex.Mul(r0, i0, v, VectorComplex.SwapReIm(v));
+            r.Store(q);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
