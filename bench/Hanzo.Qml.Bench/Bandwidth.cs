@@ -30,12 +30,14 @@ internal static unsafe class Bandwidth
 
     private struct Args { public double* A; public double* B; }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void CopyBody(void* pa, long v0, long v1)
     {
         var a = (Args*)pa;
         for (long v = v0; v < v1; v++) Vector512.Load(a->A + 8 * v).Store(a->B + 8 * v);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void UpdateBody(void* pa, long v0, long v1)
     {
         var a = (Args*)pa;
@@ -52,7 +54,7 @@ internal static unsafe class Bandwidth
     {
         pass();
         double best = double.MaxValue;
-        int reps = bytes > 1e8 ? 5 : 50;
+        int reps = bytes > 1e8 ? 10 : 100;
         for (int r = 0; r < reps; r++)
         {
             long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
