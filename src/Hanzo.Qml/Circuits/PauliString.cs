@@ -35,6 +35,27 @@ public sealed class PauliString
     /// <summary>Largest wire named, or −1 for the identity.</summary>
     public int MaxWire => _factors.Length == 0 ? -1 : _factors[^1].Wire;
 
+    /// <summary>
+    /// The string's action on basis states of an n-qubit register: P|j⟩ = Phase·(−1)^popcount(j &amp; Sign)·|j ⊕ Flip⟩,
+    /// where Flip marks X and Y factors, Sign marks Y and Z factors and Phase = coefficient·i^(number of Y).
+    /// </summary>
+    internal (long Flip, long Sign, System.Numerics.Complex Phase) BasisAction(int numQubits)
+    {
+        if (MaxWire >= numQubits) throw new ArgumentException($"Observable '{this}' names wire {MaxWire}, outside the {numQubits}-qubit register.");
+        long flip = 0, sign = 0;
+        int ys = 0;
+        foreach (var (wire, op) in _factors)
+        {
+            long bit = 1L << (numQubits - 1 - wire);
+            if (op is Pauli.X or Pauli.Y) flip |= bit;
+            if (op is Pauli.Y or Pauli.Z) sign |= bit;
+            if (op == Pauli.Y) ys++;
+        }
+        var i = System.Numerics.Complex.ImaginaryOne;
+        var phase = (ys & 3) switch { 0 => 1, 1 => i, 2 => -1, _ => -i };
+        return (flip, sign, Coefficient * phase);
+    }
+
     /// <summary>The same string with another coefficient.</summary>
     public PauliString WithCoefficient(double coefficient) => new(_factors, coefficient);
 

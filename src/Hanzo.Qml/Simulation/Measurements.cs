@@ -15,17 +15,8 @@ public static unsafe class Measurements
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(term);
         int n = state.NumQubits;
-        if (term.MaxWire >= n) throw new ArgumentException($"Observable '{term}' names wire {term.MaxWire}, outside the {n}-qubit register.", nameof(term));
         if (term.Factors.Count == 0) return term.Coefficient * state.NormSquared();
-        long flip = 0, sign = 0;
-        int ys = 0;
-        foreach (var (wire, op) in term.Factors)
-        {
-            long bit = 1L << (n - 1 - wire);
-            if (op is Pauli.X or Pauli.Y) flip |= bit;
-            if (op is Pauli.Y or Pauli.Z) sign |= bit;
-            if (op == Pauli.Y) ys++;
-        }
+        var (flip, sign, phase) = term.BasisAction(n);
         // P|j⟩ = i^{#Y} (−1)^{popcount(j & sign)} |j ⊕ flip⟩, so ⟨ψ|P|ψ⟩ = i^{#Y} Σ_j conj(ψ[j⊕flip]) (−1)^{…} ψ[j].
         double* s = state.Data;
         long length = state.Length;
@@ -42,8 +33,7 @@ public static unsafe class Measurements
             }
             return new Complex(re, im);
         });
-        var phase = (ys & 3) switch { 0 => Complex.One, 1 => Complex.ImaginaryOne, 2 => -Complex.One, _ => -Complex.ImaginaryOne };
-        return term.Coefficient * (phase * sum).Real;
+        return (phase * sum).Real;
     }
 
     /// <summary>⟨ψ|H|ψ⟩ for a sum of Pauli strings.</summary>

@@ -57,10 +57,7 @@ internal static unsafe class ControlledKernel
             // Pairs live in two vectors; lanes whose low control bits are not all set keep their old values.
             long stride = 1L << p;
             var keep = Vector512.Create(Lane(0, low), Lane(0, low), Lane(1, low), Lane(1, low), Lane(2, low), Lane(2, low), Lane(3, low), Lane(3, low));
-            var ar = VectorComplex.Re(m.A); var ai = VectorComplex.ImSigned(m.A);
-            var br = VectorComplex.Re(m.B); var bi = VectorComplex.ImSigned(m.B);
-            var cr = VectorComplex.Re(m.C); var ci = VectorComplex.ImSigned(m.C);
-            var dr = VectorComplex.Re(m.D); var di = VectorComplex.ImSigned(m.D);
+            var vm = new VectorMatrix2(m);
             for (long g = g0; g < g1; g++)
             {
                 long i0 = (a.Fixed.Insert(g) | highGroups) << 2;
@@ -68,10 +65,7 @@ internal static unsafe class ControlledKernel
                 double* p1 = p0 + 2 * stride;
                 var v0 = Vector512.Load(p0);
                 var v1 = Vector512.Load(p1);
-                var w0 = VectorComplex.SwapReIm(v0);
-                var w1 = VectorComplex.SwapReIm(v1);
-                var r0 = VectorComplex.MulAdd(ar, ai, v0, w0, VectorComplex.Mul(br, bi, v1, w1));
-                var r1 = VectorComplex.MulAdd(cr, ci, v0, w0, VectorComplex.Mul(dr, di, v1, w1));
+                vm.Apply(v0, v1, out var r0, out var r1);
                 Vector512.ConditionalSelect(keep, r0, v0).Store(p0);
                 Vector512.ConditionalSelect(keep, r1, v1).Store(p1);
             }
@@ -124,21 +118,15 @@ internal static unsafe class ControlledKernel
             }
             return;
         }
-        var ar = VectorComplex.Re(a.M.A); var ai = VectorComplex.ImSigned(a.M.A);
-        var br = VectorComplex.Re(a.M.B); var bi = VectorComplex.ImSigned(a.M.B);
-        var cr = VectorComplex.Re(a.M.C); var ci = VectorComplex.ImSigned(a.M.C);
-        var dr = VectorComplex.Re(a.M.D); var di = VectorComplex.ImSigned(a.M.D);
+        var m = new VectorMatrix2(a.M);
         for (long k = k0; k < k1; k += 4)
         {
             long i0 = a.Fixed.Insert(k) | cm;
             double* p0 = s + 2 * i0;
             double* p1 = p0 + 2 * stride;
-            var v0 = Vector512.Load(p0);
-            var v1 = Vector512.Load(p1);
-            var w0 = VectorComplex.SwapReIm(v0);
-            var w1 = VectorComplex.SwapReIm(v1);
-            VectorComplex.MulAdd(ar, ai, v0, w0, VectorComplex.Mul(br, bi, v1, w1)).Store(p0);
-            VectorComplex.MulAdd(cr, ci, v0, w0, VectorComplex.Mul(dr, di, v1, w1)).Store(p1);
+            m.Apply(Vector512.Load(p0), Vector512.Load(p1), out var r0, out var r1);
+            r0.Store(p0);
+            r1.Store(p1);
         }
     }
 

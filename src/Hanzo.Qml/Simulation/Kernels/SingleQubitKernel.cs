@@ -42,21 +42,13 @@ internal static unsafe class SingleQubitKernel
         double* s = a.State;
         int p = a.Pos;
         long stride = 1L << p, low = stride - 1;
-        var ar = VectorComplex.Re(a.M.A); var ai = VectorComplex.ImSigned(a.M.A);
-        var br = VectorComplex.Re(a.M.B); var bi = VectorComplex.ImSigned(a.M.B);
-        var cr = VectorComplex.Re(a.M.C); var ci = VectorComplex.ImSigned(a.M.C);
-        var dr = VectorComplex.Re(a.M.D); var di = VectorComplex.ImSigned(a.M.D);
+        var m = new VectorMatrix2(a.M);
         for (long k = k0; k < k1; k += 4)
         {
             long i0 = ((k & ~low) << 1) | (k & low);
             double* p0 = s + 2 * i0;
             double* p1 = p0 + 2 * stride;
-            var v0 = Vector512.Load(p0);
-            var v1 = Vector512.Load(p1);
-            var w0 = VectorComplex.SwapReIm(v0);
-            var w1 = VectorComplex.SwapReIm(v1);
-            var r0 = VectorComplex.MulAdd(ar, ai, v0, w0, VectorComplex.Mul(br, bi, v1, w1));
-            var r1 = VectorComplex.MulAdd(cr, ci, v0, w0, VectorComplex.Mul(dr, di, v1, w1));
+            m.Apply(Vector512.Load(p0), Vector512.Load(p1), out var r0, out var r1);
             r0.Store(p0);
             r1.Store(p1);
         }
