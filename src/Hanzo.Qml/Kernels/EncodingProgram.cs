@@ -46,7 +46,7 @@ internal sealed class EncodingProgram
     public int HadamardLayerCount => _segments.Count(s => s is HadamardLayer);
 
     /// <summary>A run of Hadamard gates on distinct wires, applied as one Walsh–Hadamard transform.</summary>
-    private sealed unsafe class HadamardLayer
+    private sealed class HadamardLayer
     {
         private readonly int _n;
         private readonly long _bits;
@@ -71,7 +71,7 @@ internal sealed class EncodingProgram
             return new HadamardLayer(n, bits);
         }
 
-        public void Apply(StateVector state) => HadamardTransform.Apply(state.Data, _n, _bits);
+        public void Apply(StateVector state) => HadamardTransform.Apply(state, _bits);
     }
 
     /// <summary>Prepares the encoded state of <paramref name="features"/> in <paramref name="state"/> (single-threaded).</summary>

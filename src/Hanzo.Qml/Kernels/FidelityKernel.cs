@@ -110,18 +110,14 @@ public sealed class FidelityKernel : IQuantumKernel
     public override string ToString() => $"FidelityKernel({Encoding}{(Options.Shots is int s ? $", {s} shots, seed {Options.Seed}" : "")})";
 
     /// <summary>Prepares every sample's state once and packs them as the rows of Ψ.</summary>
-    internal unsafe StateMatrix States(IReadOnlyList<double[]> samples, long extraBytes, ProgressTracker? tracker, CancellationToken cancellationToken)
+    internal StateMatrix States(IReadOnlyList<double[]> samples, long extraBytes, ProgressTracker? tracker, CancellationToken cancellationToken)
     {
         const int group = StateMatrix.GroupSize;
         var psi = StateMatrix.Allocate(samples.Count, NumQubits, extraBytes + StateBatch.WorkingBytes(NumQubits, group, samples.Count), Simulator);
         try
         {
-            StateBatch.Run(_program.Value, samples, group, Simulator, (first, states, count) =>
-            {
-                Span<nint> pointers = stackalloc nint[group];
-                for (int i = 0; i < count; i++) pointers[i] = (nint)states[i].Data;
-                psi.StoreGroup(first / group, pointers, count);
-            }, tracker is null ? null : () => tracker.StatesDone(group), cancellationToken);
+            StateBatch.Run(_program.Value, samples, group, Simulator, (first, states, count) => psi.StoreGroup(first / group, states, count),
+                tracker is null ? null : () => tracker.StatesDone(group), cancellationToken);
             return psi;
         }
         catch

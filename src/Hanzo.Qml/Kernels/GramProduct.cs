@@ -179,7 +179,8 @@ internal static unsafe class GramProduct
                 int lj = j - c0;
                 double* g = row + lj / StateMatrix.GroupSize * 16 + lj % StateMatrix.GroupSize;
                 double re = g[0], im = g[StateMatrix.GroupSize];
-                double k = re * re + im * im;
+                // |⟨a|b⟩|² ≤ 1 for normalised states; rounding can overshoot by an ulp for (near-)duplicates.
+                double k = Math.Min(1.0, re * re + im * im);
                 result[i, j] = k;
                 if (job.Symmetric && j != i) result[j, i] = k;
             }

@@ -20,6 +20,9 @@ internal static unsafe class HadamardTransform
     private const int GroupBits = 5;
     private const int ChunkAmplitudes = 64;
 
+    /// <summary>Applies H to every bit position set in <paramref name="bits"/> of <paramref name="state"/> (wire w is bit n−1−w).</summary>
+    public static void Apply(Simulation.StateVector state, long bits) => Apply(state.Data, state.NumQubits, bits);
+
     /// <summary>Applies H to every bit position set in <paramref name="bits"/> of the n-qubit state (wire w is bit n−1−w).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(double* state, int n, long bits)

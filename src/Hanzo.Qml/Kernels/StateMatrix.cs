@@ -93,6 +93,18 @@ internal sealed unsafe class StateMatrix : IDisposable
         return new System.Numerics.Complex(g[0], g[GroupSize]);
     }
 
+    /// <summary>Writes <paramref name="count"/> ≤ 8 states as the lanes of group <paramref name="group"/> (see the pointer overload).</summary>
+    public void StoreGroup(int group, StateVector[] states, int count)
+    {
+        Span<nint> pointers = stackalloc nint[GroupSize];
+        for (int i = 0; i < count; i++)
+        {
+            if (states[i].NumQubits != NumQubits) throw new ArgumentException($"A {states[i].NumQubits}-qubit state in a matrix of {NumQubits}-qubit states.", nameof(states));
+            pointers[i] = (nint)states[i].Data;
+        }
+        StoreGroup(group, pointers, count);
+    }
+
     /// <summary>
     /// Writes <paramref name="count"/> ≤ 8 interleaved states (re, im, re, im, …) as the lanes of group
     /// <paramref name="group"/>; missing lanes stay zero. Eight states at once make the scatter an 8×8 transpose of
