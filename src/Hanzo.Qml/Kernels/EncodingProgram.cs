@@ -71,15 +71,26 @@ internal sealed class EncodingProgram
             return new HadamardLayer(n, bits);
         }
 
+        /// <summary>True when the layer covers every wire.</summary>
+        public bool IsFull => _bits == (1L << _n) - 1;
+
         public void Apply(StateVector state) => HadamardTransform.Apply(state, _bits);
     }
 
     /// <summary>Prepares the encoded state of <paramref name="features"/> in <paramref name="state"/> (single-threaded).</summary>
     public void Prepare(StateVector state, ReadOnlySpan<double> features, DiagonalBlock.Scratch scratch)
     {
-        StatevectorSimulator.Initialize(_circuit, state, features);
-        foreach (var segment in _segments)
+        int first = 0;
+        if (_circuit.Preparation is null && _segments.Length > 0 && _segments[0] is HadamardLayer { IsFull: true })
         {
+            // H on every wire of |0…0⟩ is the uniform superposition: a fill instead of a transform.
+            state.Amplitudes.Fill(new System.Numerics.Complex(Math.Pow(2, -0.5 * state.NumQubits), 0));
+            first = 1;
+        }
+        else StatevectorSimulator.Initialize(_circuit, state, features);
+        for (int i = first; i < _segments.Length; i++)
+        {
+            var segment = _segments[i];
             if (segment is DiagonalBlock block) block.Apply(state, default, features, scratch);
             else if (segment is HadamardLayer layer) layer.Apply(state);
             else _simulator.Apply((Circuit)segment, state, default, features, parallel: false);
