@@ -57,6 +57,32 @@ public class KernelReferenceTests
     }
 
     [Fact]
+    public void FifteenQubitMatrixMatchesOverlapsOfSimulatedStates()
+    {
+        // Past the 11-bit Hadamard blocks and the 10-bit phase tables, with many amplitude panels per tile.
+        const int n = 15, count = 19;
+        var rng = new Random(3);
+        var x = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, n).Select(_ => rng.NextDouble() * Math.PI).ToArray()).ToArray();
+        var encoding = new IqpEncoding(n, 2);
+        var k = new FidelityKernel(encoding).Matrix(x);
+        var simulator = new Hanzo.Qml.Simulation.StatevectorSimulator();
+        var states = x.Select(v => simulator.Run(encoding.ToCircuit(), [], v)).ToArray();
+        try
+        {
+            for (int i = 0; i < count; i += 3)
+                for (int j = i + 1; j < count; j += 2)
+                {
+                    var overlap = states[i].InnerProduct(states[j]);
+                    Assert.Equal(overlap.Real * overlap.Real + overlap.Imaginary * overlap.Imaginary, k[i, j], 1e-12);
+                }
+        }
+        finally
+        {
+            foreach (var s in states) s.Dispose();
+        }
+    }
+
+    [Fact]
     public void ProjectedKernelOfReferenceDataIsAValidKernel()
     {
         var x = KernelTestData.Rows(KernelTestData.Kernels.GetProperty("X_train"));
