@@ -22,7 +22,8 @@ namespace Hanzo.Qml.Kernels;
 /// Re += aᵣbᵣ + aᵢbᵢ, Im += aᵣbᵢ − aᵢbᵣ on split planes, so no shuffles sit in the loop. Each FMA is its own
 /// statement with the accumulator as addend (and the broadcast second): nested FMA expressions made the JIT copy a
 /// register before almost every FMA (28 copies per iteration instead of 5). A 6-row variant (24 accumulators) was no
-/// faster and spilled its row pointers.
+/// faster and spilled its row pointers; a 4 × 24 variant (three column groups, 48 FMAs per 14 loads) measured the same
+/// ≈ 75 % of the single-thread FMA peak as this one.
 /// </para>
 /// </summary>
 internal static unsafe class GramProduct
