@@ -43,7 +43,9 @@ public sealed class Hamiltonian
                 var p = PauliString.Parse(piece);
                 terms.Add(p.WithCoefficient(sign * p.Coefficient));
             }
-            else if (i < text.Length) throw new FormatException($"Hamiltonian '{text}': empty term before position {i}.");
+            else throw new FormatException(i < text.Length
+                ? $"Hamiltonian '{text}': empty term before position {i}."
+                : $"Hamiltonian '{text}': a '+' or '-' at the end must be followed by a term.");
             if (i < text.Length) sign = text[i] == '-' ? -1.0 : 1.0;
             start = i + 1;
         }

@@ -18,21 +18,7 @@ public static unsafe class Measurements
         if (term.Factors.Count == 0) return term.Coefficient * state.NormSquared();
         var (flip, sign, phase) = term.BasisAction(n);
         // P|j⟩ = i^{#Y} (−1)^{popcount(j & sign)} |j ⊕ flip⟩, so ⟨ψ|P|ψ⟩ = i^{#Y} Σ_j conj(ψ[j⊕flip]) (−1)^{…} ψ[j].
-        double* s = state.Data;
-        long length = state.Length;
-        Complex sum = BlockedSum(length, (lo, hi) =>
-        {
-            double re = 0, im = 0;
-            for (long j = lo; j < hi; j++)
-            {
-                long k = j ^ flip;
-                double ar = s[2 * k], ai = -s[2 * k + 1], br = s[2 * j], bi = s[2 * j + 1];
-                double pr = ar * br - ai * bi, pi = ar * bi + ai * br;
-                if ((BitOperations.PopCount((ulong)(j & sign)) & 1) != 0) { pr = -pr; pi = -pi; }
-                re += pr; im += pi;
-            }
-            return new Complex(re, im);
-        });
+        Complex sum = PauliSum(state, flip, sign);
         return (phase * sum).Real;
     }
 
@@ -118,15 +104,49 @@ public static unsafe class Measurements
         return new string(c);
     }
 
-    private static Complex BlockedSum(long length, Func<long, long, Complex> block)
+    private struct SumArgs
     {
-        long blockSize = 1L << BlockQubits;
-        if (length <= blockSize) return block(0, length);
-        long blocks = length / blockSize;
-        var partial = new Complex[blocks];
-        Parallel.For(0, blocks, b => partial[b] = block(b * blockSize, (b + 1) * blockSize));
+        public double* State;
+        public long Flip, Sign, Length;
+        public double* Partials; // (re, im) per block
+    }
+
+    /// <summary>Σ_j conj(ψ[j⊕flip]) (−1)^popcount(j &amp; sign) ψ[j], summed per fixed block and the blocks in order.</summary>
+    private static Complex PauliSum(StateVector state, long flip, long sign)
+    {
+        long length = state.Length;
+        long block = Math.Min(length, 1L << BlockQubits);
+        long blocks = length / block;
+        var partials = blocks <= 64 ? stackalloc double[(int)(2 * blocks)] : new double[2 * blocks];
+        fixed (double* p = partials)
+        {
+            var args = new SumArgs { State = state.Data, Flip = flip, Sign = sign, Length = block, Partials = p };
+            Simulation.Kernels.KernelThreads.Run(&PauliSumBody, &args, blocks, 1, parallel: blocks > 1);
+        }
         Complex total = Complex.Zero;
-        foreach (var p in partial) total += p;
+        for (long b = 0; b < blocks; b++) total += new Complex(partials[(int)(2 * b)], partials[(int)(2 * b + 1)]);
         return total;
+    }
+
+    private static void PauliSumBody(void* pa, long b0, long b1)
+    {
+        var a = (SumArgs*)pa;
+        double* s = a->State;
+        long flip = a->Flip, sign = a->Sign;
+        for (long b = b0; b < b1; b++)
+        {
+            double re = 0, im = 0;
+            long lo = b * a->Length, hi = lo + a->Length;
+            for (long j = lo; j < hi; j++)
+            {
+                long k = j ^ flip;
+                double ar = s[2 * k], ai = -s[2 * k + 1], br = s[2 * j], bi = s[2 * j + 1];
+                double pr = ar * br - ai * bi, pi = ar * bi + ai * br;
+                if ((BitOperations.PopCount((ulong)(j & sign)) & 1) != 0) { pr = -pr; pi = -pi; }
+                re += pr; im += pi;
+            }
+            a->Partials[2 * b] = re;
+            a->Partials[2 * b + 1] = im;
+        }
     }
 }

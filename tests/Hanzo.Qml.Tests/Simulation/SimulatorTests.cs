@@ -194,3 +194,23 @@ public class SimulatorTests
         return (err < 1e-12 && err2 < 1e-12).Label($"{info.Name}: unitarity {err}, adjoint {err2}");
     }
 }
+
+public class ObservableParsingTests
+{
+    [Theory]
+    [InlineData("0.5 Z0 +")]
+    [InlineData("Z0 + + X1")]
+    [InlineData("")]
+    [InlineData("Z")]
+    public void MalformedHamiltoniansAreRefused(string text) => Assert.Throws<FormatException>(() => Hamiltonian.Parse(text));
+
+    [Fact]
+    public void SumsParseWithSignsAndExponents()
+    {
+        var h = Hamiltonian.Parse("0.5 Z0 - 0.8 X1 X2 + 1e-3 Y3");
+        Assert.Equal(3, h.Terms.Count);
+        Assert.Equal(-0.8, h.Terms[1].Coefficient);
+        Assert.Equal(1e-3, h.Terms[2].Coefficient);
+        Assert.Equal("Y3", h.Terms[2].WithCoefficient(1).ToString());
+    }
+}
