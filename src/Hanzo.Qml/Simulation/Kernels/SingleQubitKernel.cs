@@ -25,7 +25,7 @@ internal static unsafe class SingleQubitKernel
         if (VectorComplex.Enabled && n >= 2)
         {
             if (pos >= 2)
-                KernelThreads.Run(&HighBody, &args, pairs, 1024, parallel);
+                KernelThreads.Run(&HighBody, &args, pairs, pos >= 3 ? 1024 : 4, parallel);
             else
                 KernelThreads.Run(&LowBody, &args, (1L << n) / 4, 512, parallel);
         }
@@ -43,6 +43,28 @@ internal static unsafe class SingleQubitKernel
         int p = a.Pos;
         long stride = 1L << p, low = stride - 1;
         var m = new VectorMatrix2(a.M);
+        if (p >= 3)
+        {
+            // Two vector pairs per step: all four loads issue before any store, which keeps the two streams (2^p
+            // amplitudes apart, often a multiple of 4 KiB) from stalling on store-to-load address aliasing.
+            for (long k = k0; k < k1; k += 8)
+            {
+                long i0 = ((k & ~low) << 1) | (k & low);
+                double* p0 = s + 2 * i0;
+                double* p1 = p0 + 2 * stride;
+                var a0 = Vector512.Load(p0);
+                var b0 = Vector512.Load(p0 + 8);
+                var a1 = Vector512.Load(p1);
+                var b1 = Vector512.Load(p1 + 8);
+                m.Apply(a0, a1, out var ra0, out var ra1);
+                m.Apply(b0, b1, out var rb0, out var rb1);
+                ra0.Store(p0);
+                rb0.Store(p0 + 8);
+                ra1.Store(p1);
+                rb1.Store(p1 + 8);
+            }
+            return;
+        }
         for (long k = k0; k < k1; k += 4)
         {
             long i0 = ((k & ~low) << 1) | (k & low);
