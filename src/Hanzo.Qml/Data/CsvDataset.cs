@@ -147,6 +147,48 @@ public static class CsvDataset
         return Dataset.FromLabels(name, rows, labels, featureNames, header[response]);
     }
 
+    /// <summary>
+    /// Reads only the feature matrix of a CSV file, rows in file order: every column is a feature except a last column
+    /// named <c>label</c> or <c>target</c>, which is dropped. For tools that need features without a learning task
+    /// (kernel matrices, predictions on unlabelled data).
+    /// </summary>
+    /// <exception cref="DatasetFormatException">With line and column when a cell is missing or not a number.</exception>
+    public static (string[] FeatureNames, double[][] Rows) LoadFeatures(string path, char delimiter = ',')
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Dataset file '{path}' does not exist.", path);
+        using var reader = new StreamReader(path);
+        int lineNo = 0;
+        string? line;
+        List<string>? header = null;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            header = Split(line, delimiter, path, lineNo);
+            break;
+        }
+        if (header is null) throw new DatasetFormatException(path, 0, 0, null, "the file is empty; expected a header row and data rows.");
+        for (int j = 0; j < header.Count; j++) header[j] = header[j].Trim();
+        bool dropLast = header.Count > 1 && (IsLabelName(header[^1]) || IsTargetName(header[^1]));
+        int width = dropLast ? header.Count - 1 : header.Count;
+        var rows = new List<double[]>();
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var fields = Split(line, delimiter, path, lineNo);
+            if (fields.Count != header.Count)
+                throw new DatasetFormatException(path, lineNo, Math.Min(fields.Count, header.Count) + 1, null,
+                    $"the row has {fields.Count} fields but the header has {header.Count}.");
+            var x = new double[width];
+            for (int j = 0; j < width; j++) x[j] = ParseNumber(fields[j].Trim(), path, lineNo, j, header[j]);
+            rows.Add(x);
+        }
+        if (rows.Count == 0) throw new DatasetFormatException(path, 0, 0, null, "the file has a header but no data rows.");
+        return ([.. header.Take(width)], [.. rows]);
+    }
+
     private static int FindResponse(List<string> header, CsvDatasetOptions options, string source, int lineNo)
     {
         if (options.ResponseColumn is { } wanted)
