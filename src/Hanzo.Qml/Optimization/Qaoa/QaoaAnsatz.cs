@@ -57,6 +57,24 @@ public sealed unsafe class QaoaAnsatz : IDisposable
         _diagonal = new CostDiagonal(cost);
     }
 
+    private QaoaAnsatz(QaoaAnsatz other, int layers)
+    {
+        if (layers < 1) throw new ArgumentOutOfRangeException(nameof(layers), layers, "QAOA needs at least one layer (p ≥ 1).");
+        Options = other.Options;
+        Cost = other.Cost;
+        Layers = layers;
+        Mixer = other.Mixer;
+        InitialBitstring = other.InitialBitstring;
+        _initialIndex = other._initialIndex;
+        _ringPairs = other._ringPairs;
+        _diagonal = other._diagonal;
+        _blockQubits = other._blockQubits;
+        UseVectorKernels = other.UseVectorKernels;
+    }
+
+    /// <summary>The same problem, mixer and start state at depth <paramref name="layers"/>, sharing the computed cost diagonal.</summary>
+    public QaoaAnsatz WithLayers(int layers) => new(this, layers);
+
     /// <summary>The cost Hamiltonian.</summary>
     public IsingHamiltonian Cost { get; }
 

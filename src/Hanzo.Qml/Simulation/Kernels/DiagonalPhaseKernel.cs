@@ -57,10 +57,14 @@ internal static unsafe class DiagonalPhaseKernel
 
     // ---------------------------------------------------------------- range functions
 
-    /// <summary>ψᵢ ← e^{−iγdᵢ}ψᵢ for i in [start, start + count).</summary>
+    /// <summary>
+    /// ψᵢ ← e^{−iγdᵢ}ψᵢ for i in [start, start + count); <paramref name="s"/> points at amplitude <paramref name="start"/>
+    /// (so a copy of a run of amplitudes can be processed where it lies).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyRange(double* s, in Phase ph, long start, long count, bool vector)
     {
+        s -= 2 * start;
         long i = start, end = start + count;
         if (vector && VectorComplex.Enabled)
         {
@@ -140,10 +144,11 @@ internal static unsafe class DiagonalPhaseKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Value(in DiagonalSource src, long i) => src.Levels != null ? src.Values[src.Levels[i]] : src.Values[i];
 
-    /// <summary>Σ |ψᵢ|²·dᵢ over [start, start + count).</summary>
+    /// <summary>Σ |ψᵢ|²·dᵢ over [start, start + count); <paramref name="s"/> points at amplitude <paramref name="start"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ExpectationRange(double* s, in DiagonalSource src, long start, long count, bool vector)
     {
+        s -= 2 * start;
         long i = start, end = start + count;
         double total = 0;
         if (vector && VectorComplex.Enabled)
@@ -164,10 +169,12 @@ internal static unsafe class DiagonalPhaseKernel
         return total;
     }
 
-    /// <summary>Σ conj(λᵢ)·dᵢ·ψᵢ over [start, start + count).</summary>
+    /// <summary>Σ conj(λᵢ)·dᵢ·ψᵢ over [start, start + count); the pointers point at amplitude <paramref name="start"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Complex InnerRange(double* lambda, double* psi, in DiagonalSource src, long start, long count, bool vector)
     {
+        lambda -= 2 * start;
+        psi -= 2 * start;
         long i = start, end = start + count;
         double re = 0, im = 0;
         if (vector && VectorComplex.Enabled)
@@ -199,10 +206,12 @@ internal static unsafe class DiagonalPhaseKernel
         return new Complex(re, im);
     }
 
-    /// <summary>dstᵢ = dᵢ·srcᵢ over [start, start + count).</summary>
+    /// <summary>dstᵢ = dᵢ·srcᵢ over [start, start + count); the pointers point at amplitude <paramref name="start"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyRange(double* src, double* dst, in DiagonalSource d, long start, long count, bool vector)
     {
+        src -= 2 * start;
+        dst -= 2 * start;
         long i = start, end = start + count;
         if (vector && VectorComplex.Enabled)
         {
@@ -282,16 +291,16 @@ internal static unsafe class DiagonalPhaseKernel
             switch (a.Op)
             {
                 case 0:
-                    ApplyRange(a.A, a.Phase, start, chunk, a.Vector);
+                    ApplyRange(a.A + 2 * start, a.Phase, start, chunk, a.Vector);
                     break;
                 case 1:
-                    MultiplyRange(a.A, a.B, a.Phase.Source, start, chunk, a.Vector);
+                    MultiplyRange(a.A + 2 * start, a.B + 2 * start, a.Phase.Source, start, chunk, a.Vector);
                     break;
                 case 2:
-                    a.Partials[c] = ExpectationRange(a.A, a.Phase.Source, start, chunk, a.Vector);
+                    a.Partials[c] = ExpectationRange(a.A + 2 * start, a.Phase.Source, start, chunk, a.Vector);
                     break;
                 default:
-                    var z = InnerRange(a.A, a.B, a.Phase.Source, start, chunk, a.Vector);
+                    var z = InnerRange(a.A + 2 * start, a.B + 2 * start, a.Phase.Source, start, chunk, a.Vector);
                     a.Partials[2 * c] = z.Real;
                     a.Partials[2 * c + 1] = z.Imaginary;
                     break;

@@ -21,14 +21,16 @@ internal static unsafe class XMixerKernel
     /// <summary>Block size of the first trip in qubits (2^15 amplitudes = 512 KiB).</summary>
     public const int DefaultBlockQubits = 15;
 
-    // A tile of the second trip holds about 2^11 amplitudes (32 KiB, L1) and at least 8 per row (two vectors).
-    private const int TileQubits = 11;
-    private const long MinTileWidth = 8;
+    // A tile of the high-bit trip holds 2^13 amplitudes (128 KiB, in L2): 2^g rows of 2^13/2^g amplitudes. At most
+    // five high bits go in one trip, so a row is at least 256 amplitudes (4 KiB) long and the hardware prefetcher
+    // streams it; more high bits take another trip.
+    private const int TileQubits = 13;
+    private const int MaxGroupBits = 5;
 
     private struct Plan
     {
         public int B, H;
-        public long Blocks, TileWidth, Tiles;
+        public long Blocks;
     }
 
     private static Plan MakePlan(int n, int blockQubits, bool parallel)
@@ -36,9 +38,14 @@ internal static unsafe class XMixerKernel
         int b = Math.Min(blockQubits, n);
         // With one block there would be nothing to share between threads: move one bit to the tile trip.
         if (parallel && b == n && n > 4) b = n - 1;
-        int h = n - b;
-        long width = Math.Min(1L << b, Math.Max(MinTileWidth, (1L << TileQubits) >> h));
-        return new Plan { B = b, H = h, Blocks = 1L << h, TileWidth = width, Tiles = (1L << b) / width };
+        return new Plan { B = b, H = n - b, Blocks = 1L << (n - b) };
+    }
+
+    /// <summary>Row width (amplitudes) and number of tiles of the high-bit trip over bits [shift, shift + g).</summary>
+    private static (long Width, long Tiles) TileShape(int n, int shift, int g, int tileQubits)
+    {
+        long width = Math.Min(1L << shift, (1L << tileQubits) >> g);
+        return (width, (1L << (n - g)) / width);
     }
 
     /// <summary>Doubles of scratch that <see cref="Layer"/>, <see cref="Unlayer"/> and <see cref="XInner"/> need for partial sums.</summary>
@@ -46,9 +53,16 @@ internal static unsafe class XMixerKernel
     {
         long most = 0;
         foreach (bool parallel in new[] { false, true })
+        foreach (int bq in new[] { blockQubits, Math.Max(3, blockQubits - 1) })
         {
-            var p = MakePlan(n, blockQubits, parallel);
-            most = Math.Max(most, 2 * (p.Blocks + p.Tiles));
+            var p = MakePlan(n, bq, parallel);
+            most = Math.Max(most, 2 * p.Blocks);
+            for (int j0 = 0; j0 < p.H; j0 += MaxGroupBits)
+            {
+                int g = Math.Min(MaxGroupBits, p.H - j0);
+                most = Math.Max(most, 2 * TileShape(n, p.B + j0, g, TileQubits).Tiles);
+                most = Math.Max(most, 2 * TileShape(n, p.B + j0, g, TileQubits - 1).Tiles);
+            }
         }
         return most;
     }
@@ -58,6 +72,8 @@ internal static unsafe class XMixerKernel
         public double* S;
         public double* L;
         public Plan Plan;
+        public int N, Shift, Group;
+        public long Width;
         public double C, Sn;
         public DiagonalPhaseKernel.Phase Pre, Post;
         public DiagonalSource Expect;
@@ -81,10 +97,10 @@ internal static unsafe class XMixerKernel
         var args = new Args { S = s, Plan = MakePlan(n, blockQubits, parallel), C = c, Sn = sn, Partials = partials };
         if (pre != null) { args.Pre = *pre; args.HasPre = true; }
         if (expect != null) { args.Expect = *expect; args.HasExpect = true; }
+        args.N = n;
         KernelThreads.Run(&BlockBody, &args, args.Plan.Blocks, 1, parallel);
-        if (args.Plan.H > 0) KernelThreads.Run(&TileBody, &args, args.Plan.Tiles, 1, parallel);
+        long parts = args.Plan.H > 0 ? HighTrips(ref args, parallel) : args.Plan.Blocks;
         if (expect == null) return 0;
-        long parts = args.Plan.H > 0 ? args.Plan.Tiles : args.Plan.Blocks;
         double total = 0;
         for (long k = 0; k < parts; k++) total += partials[k];
         return total;
@@ -102,8 +118,9 @@ internal static unsafe class XMixerKernel
         }
         var args = new Args { S = s, Plan = MakePlan(n, blockQubits, parallel), C = c, Sn = sn };
         if (post != null) { args.Post = *post; args.HasPost = true; }
+        args.N = n;
         // The RX gates commute, so the high bits may go first and the phase can ride on the block trip.
-        if (args.Plan.H > 0) KernelThreads.Run(&TileBody, &args, args.Plan.Tiles, 1, parallel);
+        if (args.Plan.H > 0) HighTrips(ref args, parallel);
         KernelThreads.Run(&BlockBody, &args, args.Plan.Blocks, 1, parallel);
     }
 
@@ -112,13 +129,37 @@ internal static unsafe class XMixerKernel
         int blockQubits = DefaultBlockQubits)
     {
         if (!vector || !VectorComplex.Enabled || n < 3) return ScalarXInner(lambda, psi, n);
-        var args = new Args { S = psi, L = lambda, Plan = MakePlan(n, blockQubits, parallel), Partials = partials };
+        // Both states are read, so blocks are half as large to keep the pair in L2.
+        var args = new Args { S = psi, L = lambda, Plan = MakePlan(n, Math.Max(3, blockQubits - 1), parallel), Partials = partials, N = n };
         KernelThreads.Run(&InnerBlockBody, &args, args.Plan.Blocks, 1, parallel);
-        if (args.Plan.H > 0) KernelThreads.Run(&InnerTileBody, &args, args.Plan.Tiles, 1, parallel);
-        long parts = args.Plan.Blocks + (args.Plan.H > 0 ? args.Plan.Tiles : 0);
         double re = 0, im = 0;
-        for (long k = 0; k < parts; k++) { re += partials[2 * k]; im += partials[2 * k + 1]; }
+        for (long k = 0; k < args.Plan.Blocks; k++) { re += partials[2 * k]; im += partials[2 * k + 1]; }
+        for (int j0 = 0; j0 < args.Plan.H; j0 += MaxGroupBits)
+        {
+            args.Shift = args.Plan.B + j0;
+            args.Group = Math.Min(MaxGroupBits, args.Plan.H - j0);
+            (args.Width, long tiles) = TileShape(n, args.Shift, args.Group, TileQubits - 1);
+            KernelThreads.Run(&InnerTileBody, &args, tiles, 1, parallel);
+            for (long k = 0; k < tiles; k++) { re += partials[2 * k]; im += partials[2 * k + 1]; }
+        }
         return new Complex(re, im);
+    }
+
+    /// <summary>The high-bit trips (up to five bits each); the expectation, if asked, rides on the last. Returns its tile count.</summary>
+    private static long HighTrips(ref Args args, bool parallel)
+    {
+        bool expect = args.HasExpect;
+        long tiles = 0;
+        for (int j0 = 0; j0 < args.Plan.H; j0 += MaxGroupBits)
+        {
+            args.Shift = args.Plan.B + j0;
+            args.Group = Math.Min(MaxGroupBits, args.Plan.H - j0);
+            args.HasExpect = expect && j0 + args.Group == args.Plan.H;
+            (args.Width, tiles) = TileShape(args.N, args.Shift, args.Group, TileQubits);
+            fixed (Args* pa = &args) KernelThreads.Run(&TileBody, pa, tiles, 1, parallel);
+        }
+        args.HasExpect = expect;
+        return tiles;
     }
 
     // ---------------------------------------------------------------- RX on vectors
@@ -140,14 +181,33 @@ internal static unsafe class XMixerKernel
         return Vector512.FusedMultiplyAdd(c, v, sSigned * VectorComplex.SwapReIm(VectorComplex.SwapHalves(v)));
     }
 
-    /// <summary>RX on all <paramref name="bits"/> bits of the contiguous block at <paramref name="p"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Bits below this are applied per sub-block of 2^10 amplitudes (16 KiB, in L1) before the rest of the block's bits.
+    private const int L1Qubits = 10;
+
+    /// <summary>RX on all <paramref name="bits"/> bits of the contiguous block at <paramref name="p"/>: low bits per L1 sub-block, then the rest.</summary>
     private static void RxBlock(double* p, int bits, Vector512<double> c, Vector512<double> sS)
     {
-        long len = 1L << bits;
-        for (long i = 0; i < len; i += 4) RxLowBits(Vector512.Load(p + 2 * i), c, sS).Store(p + 2 * i);
-        int q = 2;
-        for (; q + 1 < bits; q += 2)
+        if (bits <= L1Qubits)
+        {
+            RxBits(p, 1L << bits, 0, bits, c, sS);
+            return;
+        }
+        long sub = 1L << L1Qubits;
+        for (long o = 0; o < 1L << bits; o += sub) RxBits(p + 2 * o, sub, 0, L1Qubits, c, sS);
+        RxBits(p, 1L << bits, L1Qubits, bits, c, sS);
+    }
+
+    /// <summary>RX on bits [from, to) of the contiguous run of <paramref name="len"/> amplitudes at <paramref name="p"/>, two bits per sweep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RxBits(double* p, long len, int from, int to, Vector512<double> c, Vector512<double> sS)
+    {
+        int q = from;
+        if (q == 0)
+        {
+            for (long i = 0; i < len; i += 4) RxLowBits(Vector512.Load(p + 2 * i), c, sS).Store(p + 2 * i);
+            q = 2;
+        }
+        for (; q + 1 < to; q += 2)
         {
             long s1 = 1L << q, s2 = s1 << 1;
             for (long b = 0; b < len; b += 2 * s2)
@@ -162,7 +222,7 @@ internal static unsafe class XMixerKernel
                     x0.Store(a0); x1.Store(a1); x2.Store(a2); x3.Store(a3);
                 }
         }
-        if (q < bits)
+        if (q < to)
         {
             long s1 = 1L << q;
             for (long b = 0; b < len; b += 2 * s1)
@@ -187,65 +247,84 @@ internal static unsafe class XMixerKernel
         for (long k = k0; k < k1; k++)
         {
             long start = k << bits;
-            if (a.HasPre) DiagonalPhaseKernel.ApplyRange(a.S, a.Pre, start, len, true);
-            RxBlock(a.S + 2 * start, bits, c, sS);
-            if (a.HasPost) DiagonalPhaseKernel.ApplyRange(a.S, a.Post, start, len, true);
-            if (a.HasExpect && a.Plan.H == 0) a.Partials[k] = DiagonalPhaseKernel.ExpectationRange(a.S, a.Expect, start, len, true);
+            double* p = a.S + 2 * start;
+            if (a.HasPre) DiagonalPhaseKernel.ApplyRange(p, a.Pre, start, len, true);
+            RxBlock(p, bits, c, sS);
+            if (a.HasPost) DiagonalPhaseKernel.ApplyRange(p, a.Post, start, len, true);
+            if (a.HasExpect && a.Plan.H == 0) a.Partials[k] = DiagonalPhaseKernel.ExpectationRange(p, a.Expect, start, len, true);
         }
     }
 
+    /// <summary>
+    /// Rows of a tile lie a power of two apart, which maps them onto the same few cache sets: updated in place they
+    /// would evict each other. So each tile is copied into a contiguous scratch buffer (rows one after another),
+    /// updated there, and copied back; long rows keep the copies streaming.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     private static void TileBody(void* pa, long t0, long t1)
     {
         ref Args a = ref *(Args*)pa;
-        int bits = a.Plan.B, h = a.Plan.H;
-        long width = a.Plan.TileWidth, rows = 1L << h;
+        int shift = a.Shift, g = a.Group;
+        long width = a.Width, rows = 1L << g, rowBytes = 16 * width;
+        long perLow = (1L << shift) / width;
+        byte* raw = stackalloc byte[(int)(rows * rowBytes) + 64];
+        double* scratch = (double*)(((nuint)raw + 63) & ~(nuint)63);
         var c = Vector512.Create(a.C);
         var sS = SignedSine(a.Sn);
         double* s = a.S;
         for (long t = t0; t < t1; t++)
         {
-            long o = t * width;
-            int j = 0;
-            for (; j + 1 < h; j += 2)
-            {
-                long r1 = 1L << j, r2 = r1 << 1;
-                for (long r = 0; r < rows; r++)
-                {
-                    if ((r & (r1 | r2)) != 0) continue;
-                    double* a0 = s + 2 * ((r << bits) + o), a1 = s + 2 * (((r + r1) << bits) + o);
-                    double* a2 = s + 2 * (((r + r2) << bits) + o), a3 = s + 2 * (((r + r1 + r2) << bits) + o);
-                    for (long k = 0; k < 2 * width; k += 8)
-                    {
-                        var x0 = Vector512.Load(a0 + k); var x1 = Vector512.Load(a1 + k); var x2 = Vector512.Load(a2 + k); var x3 = Vector512.Load(a3 + k);
-                        Rx(ref x0, ref x1, c, sS);
-                        Rx(ref x2, ref x3, c, sS);
-                        Rx(ref x0, ref x2, c, sS);
-                        Rx(ref x1, ref x3, c, sS);
-                        x0.Store(a0 + k); x1.Store(a1 + k); x2.Store(a2 + k); x3.Store(a3 + k);
-                    }
-                }
-            }
-            if (j < h)
-            {
-                long r1 = 1L << j;
-                for (long r = 0; r < rows; r++)
-                {
-                    if ((r & r1) != 0) continue;
-                    double* a0 = s + 2 * ((r << bits) + o), a1 = s + 2 * (((r + r1) << bits) + o);
-                    for (long k = 0; k < 2 * width; k += 8)
-                    {
-                        var x0 = Vector512.Load(a0 + k); var x1 = Vector512.Load(a1 + k);
-                        Rx(ref x0, ref x1, c, sS);
-                        x0.Store(a0 + k); x1.Store(a1 + k);
-                    }
-                }
-            }
+            long first = ((t / perLow) << (shift + g)) + (t % perLow) * width;
+            for (long r = 0; r < rows; r++) Buffer.MemoryCopy(s + 2 * (first + (r << shift)), scratch + 2 * r * width, rowBytes, rowBytes);
+            RxRows(scratch, g, width, c, sS);
             if (a.HasExpect)
             {
                 double sum = 0;
-                for (long r = 0; r < rows; r++) sum += DiagonalPhaseKernel.ExpectationRange(s, a.Expect, (r << bits) + o, width, true);
+                for (long r = 0; r < rows; r++) sum += DiagonalPhaseKernel.ExpectationRange(scratch + 2 * r * width, a.Expect, first + (r << shift), width, true);
                 a.Partials[t] = sum;
+            }
+            for (long r = 0; r < rows; r++) Buffer.MemoryCopy(scratch + 2 * r * width, s + 2 * (first + (r << shift)), rowBytes, rowBytes);
+        }
+    }
+
+    /// <summary>RX on the h row bits of a contiguous tile of 2^h rows × <paramref name="width"/> amplitudes, two bits per sweep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RxRows(double* tile, int h, long width, Vector512<double> c, Vector512<double> sS)
+    {
+        long rows = 1L << h, rowDoubles = 2 * width;
+        int j = 0;
+        for (; j + 1 < h; j += 2)
+        {
+            long r1 = 1L << j, r2 = r1 << 1;
+            for (long r = 0; r < rows; r++)
+            {
+                if ((r & (r1 | r2)) != 0) continue;
+                double* a0 = tile + r * rowDoubles, a1 = a0 + r1 * rowDoubles, a2 = a0 + r2 * rowDoubles, a3 = a2 + r1 * rowDoubles;
+                for (long k = 0; k < rowDoubles; k += 8)
+                {
+                    var x0 = Vector512.Load(a0 + k); var x1 = Vector512.Load(a1 + k); var x2 = Vector512.Load(a2 + k); var x3 = Vector512.Load(a3 + k);
+                    Rx(ref x0, ref x1, c, sS);
+                    Rx(ref x2, ref x3, c, sS);
+                    Rx(ref x0, ref x2, c, sS);
+                    Rx(ref x1, ref x3, c, sS);
+                    x0.Store(a0 + k); x1.Store(a1 + k); x2.Store(a2 + k); x3.Store(a3 + k);
+                }
+            }
+        }
+        if (j < h)
+        {
+            long r1 = 1L << j;
+            for (long r = 0; r < rows; r++)
+            {
+                if ((r & r1) != 0) continue;
+                double* a0 = tile + r * rowDoubles, a1 = a0 + r1 * rowDoubles;
+                for (long k = 0; k < rowDoubles; k += 8)
+                {
+                    var x0 = Vector512.Load(a0 + k); var x1 = Vector512.Load(a1 + k);
+                    Rx(ref x0, ref x1, c, sS);
+                    x0.Store(a0 + k); x1.Store(a1 + k);
+                }
             }
         }
     }
@@ -254,15 +333,14 @@ internal static unsafe class XMixerKernel
 
     // ---------------------------------------------------------------- Σⱼ⟨λ|Xⱼ|ψ⟩
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(Vector512<double> l, Vector512<double> partner, ref Vector512<double> re, ref Vector512<double> im)
-    {
-        re = Vector512.FusedMultiplyAdd(l, partner, re);
-        im = Vector512.FusedMultiplyAdd(l, VectorComplex.SwapReIm(partner), im);
-    }
-
     private static readonly Vector512<double> ImSigns = Vector512.Create(1.0, -1, 1, -1, 1, -1, 1, -1);
 
+    /// <summary>
+    /// Σ over the block's bits of ⟨λ|Xⱼ|ψ⟩. Two bits per sweep: for the four vectors v₀…v₃ of a quadruple the pairs are
+    /// (0,1), (2,3) for the lower bit and (0,2), (1,3) for the upper, and
+    /// Σ conj(l)·partner = (l₀ + l₃)·(p₁ + p₂) + (l₁ + l₂)·(p₀ + p₃): two products instead of eight, added to the running
+    /// sums once per quadruple so the loop is not held up by the latency of a chain of fused multiply-adds.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InnerBlockBody(void* pa, long k0, long k1)
     {
@@ -272,16 +350,36 @@ internal static unsafe class XMixerKernel
         for (long k = k0; k < k1; k++)
         {
             double* l = a.L + 2 * (k << bits), p = a.S + 2 * (k << bits);
-            var re = Vector512<double>.Zero;
-            var im = Vector512<double>.Zero;
-            for (long i = 0; i < 2 * len; i += 8)
+            var re0 = Vector512<double>.Zero; var im0 = Vector512<double>.Zero;
+            var re1 = Vector512<double>.Zero; var im1 = Vector512<double>.Zero;
+            for (long i = 0; i < 2 * len; i += 16)
             {
-                var lv = Vector512.Load(l + i);
-                var pv = Vector512.Load(p + i);
-                Accumulate(lv, VectorComplex.SwapAdjacent(pv), ref re, ref im);
-                Accumulate(lv, VectorComplex.SwapHalves(pv), ref re, ref im);
+                var p0 = Vector512.Load(p + i); var p1 = Vector512.Load(p + i + 8);
+                var s0 = VectorComplex.SwapAdjacent(p0) + VectorComplex.SwapHalves(p0);
+                var s1 = VectorComplex.SwapAdjacent(p1) + VectorComplex.SwapHalves(p1);
+                var l0 = Vector512.Load(l + i); var l1 = Vector512.Load(l + i + 8);
+                re0 = Vector512.FusedMultiplyAdd(l0, s0, re0);
+                im0 = Vector512.FusedMultiplyAdd(l0, VectorComplex.SwapReIm(s0), im0);
+                re1 = Vector512.FusedMultiplyAdd(l1, s1, re1);
+                im1 = Vector512.FusedMultiplyAdd(l1, VectorComplex.SwapReIm(s1), im1);
             }
-            for (int q = 2; q < bits; q++)
+            int q = 2;
+            for (; q + 1 < bits; q += 2)
+            {
+                long s1 = 1L << q, s2 = s1 << 1;
+                for (long b = 0; b < len; b += 2 * s2)
+                    for (long i = 0; i < s1; i += 4)
+                    {
+                        long i0 = 2 * (b + i), i1 = i0 + 2 * s1, i2 = i0 + 2 * s2, i3 = i2 + 2 * s1;
+                        var pa12 = Vector512.Load(p + i1) + Vector512.Load(p + i2);
+                        var pb03 = Vector512.Load(p + i0) + Vector512.Load(p + i3);
+                        var la03 = Vector512.Load(l + i0) + Vector512.Load(l + i3);
+                        var lb12 = Vector512.Load(l + i1) + Vector512.Load(l + i2);
+                        re0 += Vector512.FusedMultiplyAdd(la03, pa12, lb12 * pb03);
+                        im1 += Vector512.FusedMultiplyAdd(la03, VectorComplex.SwapReIm(pa12), lb12 * VectorComplex.SwapReIm(pb03));
+                    }
+            }
+            if (q < bits)
             {
                 long s1 = 1L << q;
                 for (long b = 0; b < len; b += 2 * s1)
@@ -290,45 +388,54 @@ internal static unsafe class XMixerKernel
                         long i0 = 2 * (b + i), i1 = i0 + 2 * s1;
                         var l0 = Vector512.Load(l + i0); var l1 = Vector512.Load(l + i1);
                         var p0 = Vector512.Load(p + i0); var p1 = Vector512.Load(p + i1);
-                        Accumulate(l0, p1, ref re, ref im);
-                        Accumulate(l1, p0, ref re, ref im);
+                        re1 += Vector512.FusedMultiplyAdd(l0, p1, l1 * p0);
+                        im0 += Vector512.FusedMultiplyAdd(l0, VectorComplex.SwapReIm(p1), l1 * VectorComplex.SwapReIm(p0));
                     }
             }
-            a.Partials[2 * k] = Vector512.Sum(re);
-            a.Partials[2 * k + 1] = Vector512.Sum(im * ImSigns);
+            a.Partials[2 * k] = Vector512.Sum(re0 + re1);
+            a.Partials[2 * k + 1] = Vector512.Sum((im0 + im1) * ImSigns);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     private static void InnerTileBody(void* pa, long t0, long t1)
     {
         ref Args a = ref *(Args*)pa;
-        int bits = a.Plan.B, h = a.Plan.H;
-        long width = a.Plan.TileWidth, rows = 1L << h;
+        int shift = a.Shift, g = a.Group;
+        long width = a.Width, rows = 1L << g, rowBytes = 16 * width, rowDoubles = 2 * width;
+        long perLow = (1L << shift) / width;
+        byte* raw = stackalloc byte[(int)(2 * rows * rowBytes) + 64];
+        double* lt = (double*)(((nuint)raw + 63) & ~(nuint)63);
+        double* pt = lt + rows * rowDoubles;
         for (long t = t0; t < t1; t++)
         {
-            long o = t * width;
+            long first = ((t / perLow) << (shift + g)) + (t % perLow) * width;
+            for (long r = 0; r < rows; r++)
+            {
+                Buffer.MemoryCopy(a.L + 2 * (first + (r << shift)), lt + r * rowDoubles, rowBytes, rowBytes);
+                Buffer.MemoryCopy(a.S + 2 * (first + (r << shift)), pt + r * rowDoubles, rowBytes, rowBytes);
+            }
             var re = Vector512<double>.Zero;
             var im = Vector512<double>.Zero;
-            for (int j = 0; j < h; j++)
+            for (int j = 0; j < g; j++)
             {
                 long r1 = 1L << j;
                 for (long r = 0; r < rows; r++)
                 {
                     if ((r & r1) != 0) continue;
-                    long i0 = 2 * ((r << bits) + o), i1 = 2 * (((r + r1) << bits) + o);
-                    for (long k = 0; k < 2 * width; k += 8)
+                    double* l0 = lt + r * rowDoubles, l1 = l0 + r1 * rowDoubles, p0 = pt + r * rowDoubles, p1 = p0 + r1 * rowDoubles;
+                    for (long k = 0; k < rowDoubles; k += 8)
                     {
-                        var l0 = Vector512.Load(a.L + i0 + k); var l1 = Vector512.Load(a.L + i1 + k);
-                        var p0 = Vector512.Load(a.S + i0 + k); var p1 = Vector512.Load(a.S + i1 + k);
-                        Accumulate(l0, p1, ref re, ref im);
-                        Accumulate(l1, p0, ref re, ref im);
+                        var x0 = Vector512.Load(l0 + k); var x1 = Vector512.Load(l1 + k);
+                        var y0 = Vector512.Load(p0 + k); var y1 = Vector512.Load(p1 + k);
+                        re += Vector512.FusedMultiplyAdd(x0, y1, x1 * y0);
+                        im += Vector512.FusedMultiplyAdd(x0, VectorComplex.SwapReIm(y1), x1 * VectorComplex.SwapReIm(y0));
                     }
                 }
             }
-            long slot = a.Plan.Blocks + t;
-            a.Partials[2 * slot] = Vector512.Sum(re);
-            a.Partials[2 * slot + 1] = Vector512.Sum(im * ImSigns);
+            a.Partials[2 * t] = Vector512.Sum(re);
+            a.Partials[2 * t + 1] = Vector512.Sum(im * ImSigns);
         }
     }
 
