@@ -108,7 +108,8 @@ public sealed class IsingHamiltonian
         {
             if (_fields[w] == 0) continue;
             int bit = n - 1 - w;
-            (bit < low ? lowFields : highFields).Add((bit, _fields[w]));
+            if (bit < low) lowFields.Add((bit, _fields[w]));
+            else highFields.Add((bit - low, _fields[w]));
         }
         var lowPairs = new List<(int A, int B, double J)>();
         var highPairs = new List<(int A, int B, double J)>();
