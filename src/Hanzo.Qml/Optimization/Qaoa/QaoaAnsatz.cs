@@ -254,7 +254,13 @@ public sealed unsafe class QaoaAnsatz : IDisposable
         }
         double amp = Math.Pow(2, -0.5 * NumQubits);
         double* s = psi.Data;
-        for (long i = 0; i < psi.Length; i++)
+        long i = 0;
+        if (Vector && psi.Length >= 4)
+        {
+            var v = System.Runtime.Intrinsics.Vector512.Create(amp, 0, amp, 0, amp, 0, amp, 0);
+            for (; i < psi.Length; i += 4) System.Runtime.Intrinsics.Vector512.Store(v, s + 2 * i);
+        }
+        for (; i < psi.Length; i++)
         {
             s[2 * i] = amp;
             s[2 * i + 1] = 0;
