@@ -74,7 +74,7 @@ internal static unsafe class XMixerKernel
         public Plan Plan;
         public int N, Shift, Group;
         public long Width;
-        public double C, Sn;
+        public double C, Sn, Scale;
         public DiagonalPhaseKernel.Phase Pre, Post;
         public DiagonalSource Expect;
         public bool HasPre, HasPost, HasExpect;
@@ -98,8 +98,9 @@ internal static unsafe class XMixerKernel
         if (pre != null) { args.Pre = *pre; args.HasPre = true; }
         if (expect != null) { args.Expect = *expect; args.HasExpect = true; }
         args.N = n;
-        KernelThreads.Run(&BlockBody, &args, args.Plan.Blocks, 1, parallel);
-        long parts = args.Plan.H > 0 ? HighTrips(ref args, parallel) : args.Plan.Blocks;
+        bool tangent = UseTangentForm(ref args);
+        KernelThreads.Run(tangent ? &BlockBody<Tangent> : &BlockBody<General>, &args, args.Plan.Blocks, 1, parallel);
+        long parts = args.Plan.H > 0 ? HighTrips(ref args, parallel, tangent) : args.Plan.Blocks;
         if (expect == null) return 0;
         double total = 0;
         for (long k = 0; k < parts; k++) total += partials[k];
@@ -119,9 +120,10 @@ internal static unsafe class XMixerKernel
         var args = new Args { S = s, Plan = MakePlan(n, blockQubits, parallel), C = c, Sn = sn };
         if (post != null) { args.Post = *post; args.HasPost = true; }
         args.N = n;
+        bool tangent = UseTangentForm(ref args);
         // The RX gates commute, so the high bits may go first and the phase can ride on the block trip.
-        if (args.Plan.H > 0) HighTrips(ref args, parallel);
-        KernelThreads.Run(&BlockBody, &args, args.Plan.Blocks, 1, parallel);
+        if (args.Plan.H > 0) HighTrips(ref args, parallel, tangent);
+        KernelThreads.Run(tangent ? &BlockBody<Tangent> : &BlockBody<General>, &args, args.Plan.Blocks, 1, parallel);
     }
 
     /// <summary>Σⱼ ⟨λ|Xⱼ|ψ⟩ over all n qubits.</summary>
@@ -146,7 +148,7 @@ internal static unsafe class XMixerKernel
     }
 
     /// <summary>The high-bit trips (up to five bits each); the expectation, if asked, rides on the last. Returns its tile count.</summary>
-    private static long HighTrips(ref Args args, bool parallel)
+    private static long HighTrips(ref Args args, bool parallel, bool tangent)
     {
         bool expect = args.HasExpect;
         long tiles = 0;
@@ -156,7 +158,7 @@ internal static unsafe class XMixerKernel
             args.Group = Math.Min(MaxGroupBits, args.Plan.H - j0);
             args.HasExpect = expect && j0 + args.Group == args.Plan.H;
             (args.Width, tiles) = TileShape(args.N, args.Shift, args.Group, TileQubits);
-            fixed (Args* pa = &args) KernelThreads.Run(&TileBody, pa, tiles, 1, parallel);
+            fixed (Args* pa = &args) KernelThreads.Run(tangent ? &TileBody<Tangent> : &TileBody<General>, pa, tiles, 1, parallel);
         }
         args.HasExpect = expect;
         return tiles;
@@ -164,47 +166,88 @@ internal static unsafe class XMixerKernel
 
     // ---------------------------------------------------------------- RX on vectors
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rx(ref Vector512<double> x0, ref Vector512<double> x1, Vector512<double> c, Vector512<double> sSigned)
+    /// <summary>
+    /// Either way of writing one RX update y = c·x − is·partner: <see cref="General"/> as is, or <see cref="Tangent"/> as
+    /// x − it·partner with t = s/c, the common factor c taken out of all n gates and applied once as cⁿ. The tangent form
+    /// saves a multiplication per vector and gate; it is used when |t| ≤ 1, so nothing grows.
+    /// </summary>
+    private interface IRxForm
+    {
+        /// <summary>The updated vector, given its partner; <paramref name="c"/> and <paramref name="sS"/> are the form's coefficients.</summary>
+        static abstract Vector512<double> Update(Vector512<double> self, Vector512<double> partner, Vector512<double> c, Vector512<double> sS);
+    }
+
+    private readonly struct General : IRxForm
     {
         // −is·(a + ib) = s·b − i·s·a: the partner swapped (re ↔ im) times (s, −s).
-        var y0 = Vector512.FusedMultiplyAdd(c, x0, sSigned * VectorComplex.SwapReIm(x1));
-        var y1 = Vector512.FusedMultiplyAdd(c, x1, sSigned * VectorComplex.SwapReIm(x0));
-        x0 = y0;
-        x1 = y1;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Update(Vector512<double> self, Vector512<double> partner, Vector512<double> c, Vector512<double> sS) =>
+            Vector512.FusedMultiplyAdd(c, self, sS * VectorComplex.SwapReIm(partner));
+    }
+
+    private readonly struct Tangent : IRxForm
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Update(Vector512<double> self, Vector512<double> partner, Vector512<double> c, Vector512<double> tS) =>
+            Vector512.FusedMultiplyAdd(tS, VectorComplex.SwapReIm(partner), self);
+    }
+
+    /// <summary>Picks the tangent form when |sin| ≤ |cos| and sets the coefficients and the scale cⁿ accordingly.</summary>
+    private static bool UseTangentForm(ref Args a)
+    {
+        if (a.C == 0 || Math.Abs(a.Sn) > Math.Abs(a.C))
+        {
+            a.Scale = 1;
+            return false;
+        }
+        a.Scale = Math.Pow(a.C, a.N);
+        a.Sn /= a.C;
+        a.C = 1;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> RxLowBits(Vector512<double> v, Vector512<double> c, Vector512<double> sSigned)
+    private static void Rx<T>(ref Vector512<double> x0, ref Vector512<double> x1, Vector512<double> c, Vector512<double> sS) where T : struct, IRxForm
     {
-        v = Vector512.FusedMultiplyAdd(c, v, sSigned * VectorComplex.SwapReIm(VectorComplex.SwapAdjacent(v)));
-        return Vector512.FusedMultiplyAdd(c, v, sSigned * VectorComplex.SwapReIm(VectorComplex.SwapHalves(v)));
+        var y0 = T.Update(x0, x1, c, sS);
+        x1 = T.Update(x1, x0, c, sS);
+        x0 = y0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> RxLowBits<T>(Vector512<double> v, Vector512<double> c, Vector512<double> sS) where T : struct, IRxForm
+    {
+        v = T.Update(v, VectorComplex.SwapAdjacent(v), c, sS);
+        return T.Update(v, VectorComplex.SwapHalves(v), c, sS);
     }
 
     // Bits below this are applied per sub-block of 2^10 amplitudes (16 KiB, in L1) before the rest of the block's bits.
     private const int L1Qubits = 10;
 
     /// <summary>RX on all <paramref name="bits"/> bits of the contiguous block at <paramref name="p"/>: low bits per L1 sub-block, then the rest.</summary>
-    private static void RxBlock(double* p, int bits, Vector512<double> c, Vector512<double> sS)
+    private static void RxBlock<T>(double* p, int bits, Vector512<double> c, Vector512<double> sS, Vector512<double> scale) where T : struct, IRxForm
     {
         if (bits <= L1Qubits)
         {
-            RxBits(p, 1L << bits, 0, bits, c, sS);
+            RxBits<T>(p, 1L << bits, 0, bits, c, sS, scale);
             return;
         }
         long sub = 1L << L1Qubits;
-        for (long o = 0; o < 1L << bits; o += sub) RxBits(p + 2 * o, sub, 0, L1Qubits, c, sS);
-        RxBits(p, 1L << bits, L1Qubits, bits, c, sS);
+        for (long o = 0; o < 1L << bits; o += sub) RxBits<T>(p + 2 * o, sub, 0, L1Qubits, c, sS, scale);
+        RxBits<T>(p, 1L << bits, L1Qubits, bits, c, sS, scale);
     }
 
-    /// <summary>RX on bits [from, to) of the contiguous run of <paramref name="len"/> amplitudes at <paramref name="p"/>, two bits per sweep.</summary>
+    /// <summary>
+    /// RX on bits [from, to) of the contiguous run of <paramref name="len"/> amplitudes at <paramref name="p"/>, two bits per
+    /// sweep; the sweep that starts at bit 0 also multiplies by <paramref name="scale"/> (cⁿ of the tangent form), once per amplitude.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RxBits(double* p, long len, int from, int to, Vector512<double> c, Vector512<double> sS)
+    private static void RxBits<T>(double* p, long len, int from, int to, Vector512<double> c, Vector512<double> sS, Vector512<double> scale) where T : struct, IRxForm
     {
         int q = from;
         if (q == 0)
         {
-            for (long i = 0; i < len; i += 4) RxLowBits(Vector512.Load(p + 2 * i), c, sS).Store(p + 2 * i);
+            for (long i = 0; i < len; i += 4) (RxLowBits<T>(Vector512.Load(p + 2 * i), c, sS) * scale).Store(p + 2 * i);
             q = 2;
         }
         for (; q + 1 < to; q += 2)
@@ -215,10 +258,10 @@ internal static unsafe class XMixerKernel
                 {
                     double* a0 = p + 2 * (b + k), a1 = a0 + 2 * s1, a2 = a0 + 2 * s2, a3 = a2 + 2 * s1;
                     var x0 = Vector512.Load(a0); var x1 = Vector512.Load(a1); var x2 = Vector512.Load(a2); var x3 = Vector512.Load(a3);
-                    Rx(ref x0, ref x1, c, sS);
-                    Rx(ref x2, ref x3, c, sS);
-                    Rx(ref x0, ref x2, c, sS);
-                    Rx(ref x1, ref x3, c, sS);
+                    Rx<T>(ref x0, ref x1, c, sS);
+                    Rx<T>(ref x2, ref x3, c, sS);
+                    Rx<T>(ref x0, ref x2, c, sS);
+                    Rx<T>(ref x1, ref x3, c, sS);
                     x0.Store(a0); x1.Store(a1); x2.Store(a2); x3.Store(a3);
                 }
         }
@@ -230,26 +273,27 @@ internal static unsafe class XMixerKernel
                 {
                     double* a0 = p + 2 * (b + k), a1 = a0 + 2 * s1;
                     var x0 = Vector512.Load(a0); var x1 = Vector512.Load(a1);
-                    Rx(ref x0, ref x1, c, sS);
+                    Rx<T>(ref x0, ref x1, c, sS);
                     x0.Store(a0); x1.Store(a1);
                 }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BlockBody(void* pa, long k0, long k1)
+    private static void BlockBody<T>(void* pa, long k0, long k1) where T : struct, IRxForm
     {
         ref Args a = ref *(Args*)pa;
         int bits = a.Plan.B;
         long len = 1L << bits;
         var c = Vector512.Create(a.C);
         var sS = SignedSine(a.Sn);
+        var scale = Vector512.Create(a.Scale);
         for (long k = k0; k < k1; k++)
         {
             long start = k << bits;
             double* p = a.S + 2 * start;
             if (a.HasPre) DiagonalPhaseKernel.ApplyRange(p, a.Pre, start, len, true);
-            RxBlock(p, bits, c, sS);
+            RxBlock<T>(p, bits, c, sS, scale);
             if (a.HasPost) DiagonalPhaseKernel.ApplyRange(p, a.Post, start, len, true);
             if (a.HasExpect && a.Plan.H == 0) a.Partials[k] = DiagonalPhaseKernel.ExpectationRange(p, a.Expect, start, len, true);
         }
@@ -262,7 +306,7 @@ internal static unsafe class XMixerKernel
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private static void TileBody(void* pa, long t0, long t1)
+    private static void TileBody<T>(void* pa, long t0, long t1) where T : struct, IRxForm
     {
         ref Args a = ref *(Args*)pa;
         int shift = a.Shift, g = a.Group;
@@ -277,7 +321,7 @@ internal static unsafe class XMixerKernel
         {
             long first = ((t / perLow) << (shift + g)) + (t % perLow) * width;
             for (long r = 0; r < rows; r++) Buffer.MemoryCopy(s + 2 * (first + (r << shift)), scratch + 2 * r * width, rowBytes, rowBytes);
-            RxRows(scratch, g, width, c, sS);
+            RxRows<T>(scratch, g, width, c, sS);
             if (a.HasExpect)
             {
                 double sum = 0;
@@ -290,7 +334,7 @@ internal static unsafe class XMixerKernel
 
     /// <summary>RX on the h row bits of a contiguous tile of 2^h rows × <paramref name="width"/> amplitudes, two bits per sweep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RxRows(double* tile, int h, long width, Vector512<double> c, Vector512<double> sS)
+    private static void RxRows<T>(double* tile, int h, long width, Vector512<double> c, Vector512<double> sS) where T : struct, IRxForm
     {
         long rows = 1L << h, rowDoubles = 2 * width;
         int j = 0;
@@ -304,10 +348,10 @@ internal static unsafe class XMixerKernel
                 for (long k = 0; k < rowDoubles; k += 8)
                 {
                     var x0 = Vector512.Load(a0 + k); var x1 = Vector512.Load(a1 + k); var x2 = Vector512.Load(a2 + k); var x3 = Vector512.Load(a3 + k);
-                    Rx(ref x0, ref x1, c, sS);
-                    Rx(ref x2, ref x3, c, sS);
-                    Rx(ref x0, ref x2, c, sS);
-                    Rx(ref x1, ref x3, c, sS);
+                    Rx<T>(ref x0, ref x1, c, sS);
+                    Rx<T>(ref x2, ref x3, c, sS);
+                    Rx<T>(ref x0, ref x2, c, sS);
+                    Rx<T>(ref x1, ref x3, c, sS);
                     x0.Store(a0 + k); x1.Store(a1 + k); x2.Store(a2 + k); x3.Store(a3 + k);
                 }
             }
@@ -322,7 +366,7 @@ internal static unsafe class XMixerKernel
                 for (long k = 0; k < rowDoubles; k += 8)
                 {
                     var x0 = Vector512.Load(a0 + k); var x1 = Vector512.Load(a1 + k);
-                    Rx(ref x0, ref x1, c, sS);
+                    Rx<T>(ref x0, ref x1, c, sS);
                     x0.Store(a0 + k); x1.Store(a1 + k);
                 }
             }
