@@ -44,27 +44,30 @@ public class QaoaKernelTests
         var rng = new Random(n * 1000 + block * 10 + (integer ? 1 : 0));
         var cost = RandomIsing(n, rng, integer);
         var options = new SimulatorOptions { ParallelThresholdQubits = parallel ? 1 : 64 };
-        using var ansatz = new QaoaAnsatz(cost, 3, options: options) { UseVectorKernels = vector, BlockQubits = block };
-        if (n > 2) Assert.Equal(integer, ansatz.UsesCostLevels); // one or two real coefficients still lie on a grid
-        var angles = new QaoaAngles([0.3, -0.7, 1.1], [0.5, 0.2, -0.9]);
-        var circuit = ansatz.ToCircuit();
-        var observable = cost.ToPauli();
-        var w = angles.ToVector();
-        var sim = new StatevectorSimulator(options);
-        using var expected = sim.Run(circuit, w);
-        using var state = ansatz.State(angles);
-        var phase = Complex.FromPolarCoordinates(1, -cost.Constant * angles.Gammas.Sum());
-        for (int i = 0; i < state.Length; i++)
-            Assert.True(Complex.Abs(state[i] - phase * expected[i]) < Tol, $"amplitude {i}: {state[i]} vs {phase * expected[i]}");
+        // p = 2 and 3: the merged trips of consecutive layers end on a block trip for even p and a tile trip for odd p.
+        foreach (var angles in new[] { new QaoaAngles([0.3, -0.7], [0.5, 0.2]), new QaoaAngles([0.3, -0.7, 1.1], [0.5, 0.2, -0.9]) })
+        {
+            using var ansatz = new QaoaAnsatz(cost, angles.Layers, options: options) { UseVectorKernels = vector, BlockQubits = block };
+            if (n > 2) Assert.Equal(integer, ansatz.UsesCostLevels); // one or two real coefficients still lie on a grid
+            var circuit = ansatz.ToCircuit();
+            var observable = cost.ToPauli();
+            var w = angles.ToVector();
+            var sim = new StatevectorSimulator(options);
+            using var expected = sim.Run(circuit, w);
+            using var state = ansatz.State(angles);
+            var phase = Complex.FromPolarCoordinates(1, -cost.Constant * angles.Gammas.Sum());
+            for (int i = 0; i < state.Length; i++)
+                Assert.True(Complex.Abs(state[i] - phase * expected[i]) < Tol, $"p={angles.Layers}, amplitude {i}: {state[i]} vs {phase * expected[i]}");
 
-        double e = Measurements.Expectation(expected, observable);
-        Assert.Equal(e, ansatz.Expectation(angles), Tol);
-        var adjoint = new AdjointDifferentiator(options).Compute(circuit, observable, w, []);
-        var g = ansatz.Gradient(angles);
-        Assert.Equal(e, g.Value, Tol);
-        var flat = g.ToVector();
-        for (int k = 0; k < flat.Length; k++)
-            Assert.True(Math.Abs(adjoint.WeightGradient[k] - flat[k]) < Tol, $"∂[{k}]: generic adjoint {adjoint.WeightGradient[k]}, QAOA {flat[k]}");
+            double e = Measurements.Expectation(expected, observable);
+            Assert.Equal(e, ansatz.Expectation(angles), Tol);
+            var adjoint = new AdjointDifferentiator(options).Compute(circuit, observable, w, []);
+            var g = ansatz.Gradient(angles);
+            Assert.Equal(e, g.Value, Tol);
+            var flat = g.ToVector();
+            for (int k = 0; k < flat.Length; k++)
+                Assert.True(Math.Abs(adjoint.WeightGradient[k] - flat[k]) < Tol, $"p={angles.Layers}, ∂[{k}]: generic adjoint {adjoint.WeightGradient[k]}, QAOA {flat[k]}");
+        }
     }
 
     [Theory]

@@ -277,21 +277,25 @@ public sealed unsafe class QaoaAnsatz : IDisposable
         fixed (double* table = w.Table)
         fixed (double* partials = w.Partials)
         {
+            if (Mixer == QaoaMixer.X)
+            {
+                // All layers at once, so the kernel can merge the trips of neighbouring layers.
+                var phases = stackalloc DiagonalPhaseKernel.Phase[p];
+                double* cs = stackalloc double[p];
+                double* sns = stackalloc double[p];
+                for (int k = 0; k < p; k++)
+                {
+                    phases[k] = _diagonal.Phase(a.Gammas[k], table + k * w.TableStride);
+                    (sns[k], cs[k]) = Math.SinCos(a.Betas[k]);
+                }
+                return XMixerKernel.Layers(psi.Data, n, phases, cs, sns, p, expectation ? &src : null, partials, Parallel, Vector, BlockQubits);
+            }
             for (int k = 0; k < p; k++)
             {
                 var phase = _diagonal.Phase(a.Gammas[k], table);
-                bool last = k == p - 1 && expectation;
-                if (Mixer == QaoaMixer.X)
-                {
-                    var (s, c) = Math.SinCos(a.Betas[k]);
-                    value = XMixerKernel.Layer(psi.Data, n, &phase, c, s, last ? &src : null, partials, Parallel, Vector, BlockQubits);
-                }
-                else
-                {
-                    DiagonalPhaseKernel.Apply(psi.Data, n, phase, Parallel, Vector);
-                    ApplyRing(psi, a.Betas[k]);
-                    if (last) value = DiagonalPhaseKernel.Expectation(psi.Data, n, src, partials, Parallel, Vector);
-                }
+                DiagonalPhaseKernel.Apply(psi.Data, n, phase, Parallel, Vector);
+                ApplyRing(psi, a.Betas[k]);
+                if (k == p - 1 && expectation) value = DiagonalPhaseKernel.Expectation(psi.Data, n, src, partials, Parallel, Vector);
             }
         }
         return value;
@@ -377,7 +381,7 @@ public sealed unsafe class QaoaAnsatz : IDisposable
     private Workspace Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _pool.TryTake(out var w) ? w : new Workspace(NumQubits, Mixer, _diagonal.LevelCount, BlockQubits, Options);
+        return _pool.TryTake(out var w) ? w : new Workspace(NumQubits, Layers, _diagonal.LevelCount, BlockQubits, Options);
     }
 
     private void Return(Workspace w)
@@ -392,12 +396,13 @@ public sealed unsafe class QaoaAnsatz : IDisposable
         private readonly SimulatorOptions _options;
         private StateVector? _lambda, _mu;
 
-        public Workspace(int n, QaoaMixer mixer, int levels, int blockQubits, SimulatorOptions options)
+        public Workspace(int n, int layers, int levels, int blockQubits, SimulatorOptions options)
         {
             _n = n;
             _options = options;
             Psi = StateVector.Allocate(n, options);
-            Table = GC.AllocateUninitializedArray<double>(Math.Max(4, 4 * levels), pinned: true);
+            TableStride = Math.Max(4, 4 * levels);
+            Table = GC.AllocateUninitializedArray<double>(TableStride * layers, pinned: true);
             long chunks = Math.Max(1, (1L << n) >> DiagonalPhaseKernel.ChunkQubits);
             Partials = GC.AllocateUninitializedArray<double>((int)Math.Max(2 * chunks, XMixerKernel.PartialsLength(n, blockQubits)), pinned: true);
         }
@@ -408,7 +413,10 @@ public sealed unsafe class QaoaAnsatz : IDisposable
 
         public StateVector Mu => _mu ??= StateVector.Allocate(_n, _options);
 
+        /// <summary>One phase table per layer, <see cref="TableStride"/> doubles apart.</summary>
         public double[] Table { get; }
+
+        public int TableStride { get; }
 
         public double[] Partials { get; }
 

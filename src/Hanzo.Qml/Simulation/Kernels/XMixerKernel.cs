@@ -9,9 +9,9 @@ namespace Hanzo.Qml.Simulation.Kernels;
 /// trips through memory whatever n is, instead of n. Trip one walks the state in blocks of 2^B amplitudes (512 KiB,
 /// half a core's L2) and applies the RX on the B low bits to each block while it sits in cache, two bits per sweep;
 /// trip two handles the n − B high bits by tiles: for a few consecutive low offsets it gathers the 2^(n−B) rows that
-/// differ only in high bits (a tile of about 32 KiB, in L1) and applies every high-bit RX there. The cost layer
-/// (a <see cref="DiagonalPhaseKernel"/> phase) is fused into the block trip and the expectation ⟨ψ|D|ψ⟩ into the last
-/// trip, so a whole QAOA layer costs two passes. RX is symmetric ([[c, −is], [−is, c]]), so each half of a pair is
+/// differ only in high bits (a tile of 128 KiB, copied to scratch) and applies every high-bit RX there. The cost layer
+/// (a <see cref="DiagonalPhaseKernel"/> phase) rides on a trip and the expectation ⟨ψ|D|ψ⟩ on the last one, so a QAOA
+/// layer costs two passes, and p layers in a row p + 1 (<see cref="Layers"/>). RX is symmetric ([[c, −is], [−is, c]]), so each half of a pair is
 /// updated by the same formula and a bit inside one 512-bit vector (bits 0 and 1) needs only a lane swap.
 /// Also computes Σⱼ⟨λ|Xⱼ|ψ⟩ for the adjoint gradient with respect to β. Partial sums are stored per block and per
 /// tile and added in order, so results do not depend on the thread count.
@@ -67,6 +67,23 @@ internal static unsafe class XMixerKernel
         return most;
     }
 
+    /// <summary>One RX^⊗bits inside a trip, in the form its angle allows (see <see cref="IRxForm"/>).</summary>
+    private struct RxPart
+    {
+        public bool Active, Tangent;
+        public double C, Sn, Scale;
+    }
+
+    /// <summary>The part for RX with c = cos(θ/2), s = sin(θ/2) on <paramref name="bits"/> bits: tangent form when |s| ≤ |c|.</summary>
+    private static RxPart Part(double c, double sn, int bits) =>
+        c != 0 && Math.Abs(sn) <= Math.Abs(c)
+            ? new RxPart { Active = true, Tangent = true, C = 1, Sn = sn / c, Scale = Math.Pow(c, bits) }
+            : new RxPart { Active = true, C = c, Sn = sn, Scale = 1 };
+
+    /// <summary>
+    /// What one trip does to each block or tile: an RX part, a phase, another RX part (each optional), then optionally
+    /// the expectation. Either RX part may belong to a different QAOA layer than the other: see <see cref="Layers"/>.
+    /// </summary>
     private struct Args
     {
         public double* S;
@@ -74,10 +91,10 @@ internal static unsafe class XMixerKernel
         public Plan Plan;
         public int N, Shift, Group;
         public long Width;
-        public double C, Sn, Scale;
-        public DiagonalPhaseKernel.Phase Pre, Post;
+        public RxPart First, Second;
+        public DiagonalPhaseKernel.Phase Phase;
         public DiagonalSource Expect;
-        public bool HasPre, HasPost, HasExpect;
+        public bool HasPhase, HasExpect;
         public double* Partials;
     }
 
@@ -94,17 +111,15 @@ internal static unsafe class XMixerKernel
             ScalarRxAll(s, n, c, sn);
             return expect != null ? DiagonalPhaseKernel.ExpectationRange(s, *expect, 0, 1L << n, false) : 0;
         }
-        var args = new Args { S = s, Plan = MakePlan(n, blockQubits, parallel), C = c, Sn = sn, Partials = partials };
-        if (pre != null) { args.Pre = *pre; args.HasPre = true; }
-        if (expect != null) { args.Expect = *expect; args.HasExpect = true; }
-        args.N = n;
-        bool tangent = UseTangentForm(ref args);
-        KernelThreads.Run(tangent ? &BlockBody<Tangent> : &BlockBody<General>, &args, args.Plan.Blocks, 1, parallel);
-        long parts = args.Plan.H > 0 ? HighTrips(ref args, parallel, tangent) : args.Plan.Blocks;
-        if (expect == null) return 0;
-        double total = 0;
-        for (long k = 0; k < parts; k++) total += partials[k];
-        return total;
+        var args = new Args { S = s, Plan = MakePlan(n, blockQubits, parallel), Partials = partials, N = n };
+        if (expect != null) args.Expect = *expect;
+        long parts = BlockTrip(ref args, default, pre, Part(c, sn, args.Plan.B), expect != null && args.Plan.H == 0, parallel);
+        for (int j0 = 0; j0 < args.Plan.H; j0 += MaxGroupBits)
+        {
+            int g = Math.Min(MaxGroupBits, args.Plan.H - j0);
+            parts = TileTrip(ref args, args.Plan.B + j0, g, Part(c, sn, g), null, default, expect != null && j0 + g == args.Plan.H, parallel);
+        }
+        return expect != null ? Sum(partials, parts) : 0;
     }
 
     /// <summary>ψ ← P·RX(θ)^⊗n·ψ with P the optional phase <paramref name="post"/> (undoing a layer uses −θ and −γ).</summary>
@@ -117,13 +132,82 @@ internal static unsafe class XMixerKernel
             if (post != null) DiagonalPhaseKernel.ApplyRange(s, *post, 0, 1L << n, false);
             return;
         }
-        var args = new Args { S = s, Plan = MakePlan(n, blockQubits, parallel), C = c, Sn = sn };
-        if (post != null) { args.Post = *post; args.HasPost = true; }
-        args.N = n;
-        bool tangent = UseTangentForm(ref args);
+        var args = new Args { S = s, Plan = MakePlan(n, blockQubits, parallel), N = n };
         // The RX gates commute, so the high bits may go first and the phase can ride on the block trip.
-        if (args.Plan.H > 0) HighTrips(ref args, parallel, tangent);
-        KernelThreads.Run(tangent ? &BlockBody<Tangent> : &BlockBody<General>, &args, args.Plan.Blocks, 1, parallel);
+        for (int j0 = 0; j0 < args.Plan.H; j0 += MaxGroupBits)
+        {
+            int g = Math.Min(MaxGroupBits, args.Plan.H - j0);
+            TileTrip(ref args, args.Plan.B + j0, g, Part(c, sn, g), null, default, false, parallel);
+        }
+        BlockTrip(ref args, Part(c, sn, args.Plan.B), post, default, false, parallel);
+    }
+
+    /// <summary>
+    /// p whole QAOA layers, ψ ← Πₖ RX(θₖ)^⊗n·Pₖ·ψ, returning ⟨ψ|D|ψ⟩ at the end when <paramref name="expect"/> is given.
+    /// A layer's RX splits into L (low bits, block trip) and H (high bits, tile trip), which commute; so layers can
+    /// alternate the order, P₀L₀H₀ · P₁H₁L₁ · P₂L₂H₂ …, and neighbouring trips of the same kind merge:
+    /// [P₀ L₀] [H₀ P₁ H₁] [L₁ P₂ L₂] … — p + 1 trips for p layers instead of 2p. Used when the high bits fit one tile
+    /// trip; otherwise the layers run one by one.
+    /// </summary>
+    public static double Layers(double* s, int n, DiagonalPhaseKernel.Phase* phases, double* cs, double* sns, int p, DiagonalSource* expect,
+        double* partials, bool parallel, bool vector, int blockQubits = DefaultBlockQubits)
+    {
+        var plan = MakePlan(n, blockQubits, parallel);
+        if (!vector || !VectorComplex.Enabled || n < 3 || plan.H == 0 || plan.H > MaxGroupBits)
+        {
+            double e = 0;
+            for (int k = 0; k < p; k++)
+                e = Layer(s, n, phases + k, cs[k], sns[k], k == p - 1 ? expect : null, partials, parallel, vector, blockQubits);
+            return e;
+        }
+        var args = new Args { S = s, Plan = plan, Partials = partials, N = n };
+        if (expect != null) args.Expect = *expect;
+        int b = plan.B, h = plan.H;
+        long parts = BlockTrip(ref args, default, phases, Part(cs[0], sns[0], b), false, parallel);
+        for (int j = 1; j <= p; j++)
+        {
+            bool last = j == p;
+            DiagonalPhaseKernel.Phase* phase = last ? null : phases + j;
+            bool measure = last && expect != null;
+            parts = j % 2 == 1
+                ? TileTrip(ref args, b, h, Part(cs[j - 1], sns[j - 1], h), phase, last ? default : Part(cs[j], sns[j], h), measure, parallel)
+                : BlockTrip(ref args, Part(cs[j - 1], sns[j - 1], b), phase, last ? default : Part(cs[j], sns[j], b), measure, parallel);
+        }
+        return expect != null ? Sum(partials, parts) : 0;
+    }
+
+    private static double Sum(double* partials, long count)
+    {
+        double total = 0;
+        for (long k = 0; k < count; k++) total += partials[k];
+        return total;
+    }
+
+    /// <summary>One trip over the blocks: First, phase, Second, expectation. Returns the number of partial sums written.</summary>
+    private static long BlockTrip(ref Args args, RxPart first, DiagonalPhaseKernel.Phase* phase, RxPart second, bool expect, bool parallel)
+    {
+        args.First = first;
+        args.Second = second;
+        args.HasPhase = phase != null;
+        if (phase != null) args.Phase = *phase;
+        args.HasExpect = expect;
+        fixed (Args* pa = &args) KernelThreads.Run(&BlockBody, pa, args.Plan.Blocks, 1, parallel);
+        return args.Plan.Blocks;
+    }
+
+    /// <summary>One trip over tiles of the high bits [shift, shift + g): First, phase, Second, expectation. Returns the tile count.</summary>
+    private static long TileTrip(ref Args args, int shift, int g, RxPart first, DiagonalPhaseKernel.Phase* phase, RxPart second, bool expect, bool parallel)
+    {
+        args.Shift = shift;
+        args.Group = g;
+        (args.Width, long tiles) = TileShape(args.N, shift, g, TileQubits);
+        args.First = first;
+        args.Second = second;
+        args.HasPhase = phase != null;
+        if (phase != null) args.Phase = *phase;
+        args.HasExpect = expect;
+        fixed (Args* pa = &args) KernelThreads.Run(&TileBody, pa, tiles, 1, parallel);
+        return tiles;
     }
 
     /// <summary>Σⱼ ⟨λ|Xⱼ|ψ⟩ over all n qubits.</summary>
@@ -145,23 +229,6 @@ internal static unsafe class XMixerKernel
             for (long k = 0; k < tiles; k++) { re += partials[2 * k]; im += partials[2 * k + 1]; }
         }
         return new Complex(re, im);
-    }
-
-    /// <summary>The high-bit trips (up to five bits each); the expectation, if asked, rides on the last. Returns its tile count.</summary>
-    private static long HighTrips(ref Args args, bool parallel, bool tangent)
-    {
-        bool expect = args.HasExpect;
-        long tiles = 0;
-        for (int j0 = 0; j0 < args.Plan.H; j0 += MaxGroupBits)
-        {
-            args.Shift = args.Plan.B + j0;
-            args.Group = Math.Min(MaxGroupBits, args.Plan.H - j0);
-            args.HasExpect = expect && j0 + args.Group == args.Plan.H;
-            (args.Width, tiles) = TileShape(args.N, args.Shift, args.Group, TileQubits);
-            fixed (Args* pa = &args) KernelThreads.Run(tangent ? &TileBody<Tangent> : &TileBody<General>, pa, tiles, 1, parallel);
-        }
-        args.HasExpect = expect;
-        return tiles;
     }
 
     // ---------------------------------------------------------------- RX on vectors
@@ -190,20 +257,6 @@ internal static unsafe class XMixerKernel
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<double> Update(Vector512<double> self, Vector512<double> partner, Vector512<double> c, Vector512<double> tS) =>
             Vector512.FusedMultiplyAdd(tS, VectorComplex.SwapReIm(partner), self);
-    }
-
-    /// <summary>Picks the tangent form when |sin| ≤ |cos| and sets the coefficients and the scale cⁿ accordingly.</summary>
-    private static bool UseTangentForm(ref Args a)
-    {
-        if (a.C == 0 || Math.Abs(a.Sn) > Math.Abs(a.C))
-        {
-            a.Scale = 1;
-            return false;
-        }
-        a.Scale = Math.Pow(a.C, a.N);
-        a.Sn /= a.C;
-        a.C = 1;
-        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -280,23 +333,38 @@ internal static unsafe class XMixerKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BlockBody<T>(void* pa, long k0, long k1) where T : struct, IRxForm
+    private static void BlockBody(void* pa, long k0, long k1)
     {
         ref Args a = ref *(Args*)pa;
         int bits = a.Plan.B;
         long len = 1L << bits;
-        var c = Vector512.Create(a.C);
-        var sS = SignedSine(a.Sn);
-        var scale = Vector512.Create(a.Scale);
         for (long k = k0; k < k1; k++)
         {
             long start = k << bits;
             double* p = a.S + 2 * start;
-            if (a.HasPre) DiagonalPhaseKernel.ApplyRange(p, a.Pre, start, len, true);
-            RxBlock<T>(p, bits, c, sS, scale);
-            if (a.HasPost) DiagonalPhaseKernel.ApplyRange(p, a.Post, start, len, true);
-            if (a.HasExpect && a.Plan.H == 0) a.Partials[k] = DiagonalPhaseKernel.ExpectationRange(p, a.Expect, start, len, true);
+            if (a.First.Active) RxBlockPart(p, bits, a.First);
+            if (a.HasPhase) DiagonalPhaseKernel.ApplyRange(p, a.Phase, start, len, true);
+            if (a.Second.Active) RxBlockPart(p, bits, a.Second);
+            if (a.HasExpect) a.Partials[k] = DiagonalPhaseKernel.ExpectationRange(p, a.Expect, start, len, true);
         }
+    }
+
+    private static void RxBlockPart(double* p, int bits, in RxPart part)
+    {
+        var c = Vector512.Create(part.C);
+        var sS = SignedSine(part.Sn);
+        var scale = Vector512.Create(part.Scale);
+        if (part.Tangent) RxBlock<Tangent>(p, bits, c, sS, scale);
+        else RxBlock<General>(p, bits, c, sS, scale);
+    }
+
+    private static void RxRowsPart(double* tile, int h, long width, in RxPart part)
+    {
+        var c = Vector512.Create(part.C);
+        var sS = SignedSine(part.Sn);
+        var scale = Vector512.Create(part.Scale);
+        if (part.Tangent) RxRows<Tangent>(tile, h, width, c, sS, scale);
+        else RxRows<General>(tile, h, width, c, sS, scale);
     }
 
     /// <summary>
@@ -306,7 +374,7 @@ internal static unsafe class XMixerKernel
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit]
-    private static void TileBody<T>(void* pa, long t0, long t1) where T : struct, IRxForm
+    private static void TileBody(void* pa, long t0, long t1)
     {
         ref Args a = ref *(Args*)pa;
         int shift = a.Shift, g = a.Group;
@@ -314,14 +382,15 @@ internal static unsafe class XMixerKernel
         long perLow = (1L << shift) / width;
         byte* raw = stackalloc byte[(int)(rows * rowBytes) + 64];
         double* scratch = (double*)(((nuint)raw + 63) & ~(nuint)63);
-        var c = Vector512.Create(a.C);
-        var sS = SignedSine(a.Sn);
         double* s = a.S;
         for (long t = t0; t < t1; t++)
         {
             long first = ((t / perLow) << (shift + g)) + (t % perLow) * width;
             for (long r = 0; r < rows; r++) Buffer.MemoryCopy(s + 2 * (first + (r << shift)), scratch + 2 * r * width, rowBytes, rowBytes);
-            RxRows<T>(scratch, g, width, c, sS);
+            if (a.First.Active) RxRowsPart(scratch, g, width, a.First);
+            if (a.HasPhase)
+                for (long r = 0; r < rows; r++) DiagonalPhaseKernel.ApplyRange(scratch + 2 * r * width, a.Phase, first + (r << shift), width, true);
+            if (a.Second.Active) RxRowsPart(scratch, g, width, a.Second);
             if (a.HasExpect)
             {
                 double sum = 0;
@@ -334,12 +403,15 @@ internal static unsafe class XMixerKernel
 
     /// <summary>RX on the h row bits of a contiguous tile of 2^h rows × <paramref name="width"/> amplitudes, two bits per sweep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RxRows<T>(double* tile, int h, long width, Vector512<double> c, Vector512<double> sS) where T : struct, IRxForm
+    private static void RxRows<T>(double* tile, int h, long width, Vector512<double> c, Vector512<double> sS, Vector512<double> scale) where T : struct, IRxForm
     {
         long rows = 1L << h, rowDoubles = 2 * width;
+        // The first sweep touches every amplitude once, so it also applies the tangent form's factor.
+        var one = Vector512.Create(1.0);
         int j = 0;
         for (; j + 1 < h; j += 2)
         {
+            var m = j == 0 ? scale : one;
             long r1 = 1L << j, r2 = r1 << 1;
             for (long r = 0; r < rows; r++)
             {
@@ -352,12 +424,13 @@ internal static unsafe class XMixerKernel
                     Rx<T>(ref x2, ref x3, c, sS);
                     Rx<T>(ref x0, ref x2, c, sS);
                     Rx<T>(ref x1, ref x3, c, sS);
-                    x0.Store(a0 + k); x1.Store(a1 + k); x2.Store(a2 + k); x3.Store(a3 + k);
+                    (x0 * m).Store(a0 + k); (x1 * m).Store(a1 + k); (x2 * m).Store(a2 + k); (x3 * m).Store(a3 + k);
                 }
             }
         }
         if (j < h)
         {
+            var m = j == 0 ? scale : one;
             long r1 = 1L << j;
             for (long r = 0; r < rows; r++)
             {
@@ -367,7 +440,7 @@ internal static unsafe class XMixerKernel
                 {
                     var x0 = Vector512.Load(a0 + k); var x1 = Vector512.Load(a1 + k);
                     Rx<T>(ref x0, ref x1, c, sS);
-                    x0.Store(a0 + k); x1.Store(a1 + k);
+                    (x0 * m).Store(a0 + k); (x1 * m).Store(a1 + k);
                 }
             }
         }
