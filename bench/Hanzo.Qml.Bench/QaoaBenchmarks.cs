@@ -8,15 +8,17 @@ namespace Hanzo.Qml.Bench;
 
 /// <summary>
 /// QAOA p = 3 MaxCut on seeded 3-regular graphs, against PennyLane's fastest way (IsingZZ per edge + RX mixer +
-/// probabilities · cut diagonal, shared/perf/PEERS.md "fair peer" rows, OpenBLAS column) and its backprop gradient.
+/// probabilities · cut diagonal, shared/perf/PEERS.md "fair peer" rows, OpenBLAS column) and its backprop gradient
+/// (PennyLane's expectation + backprop gradient row, OpenBLAS column).
 /// </summary>
 internal static unsafe class QaoaBenchmarks
 {
     public static void Run()
     {
         Console.WriteLine();
-        Console.WriteLine("(qaoa) p=3 MaxCut, 3-regular graphs (seed 1), angles = linear ramp; median of repeated runs after a warm-up");
-        Console.WriteLine("  work                          n   ours (s)     peer (s)   ×faster  target");
+        Console.WriteLine("(qaoa) p=3 MaxCut, 3-regular graphs (seed 1), angles = linear ramp; median and best of repeated runs after a warm-up");
+        Console.WriteLine("       (on the shared machine the median suffers when the second core is busy; the best shows the unloaded speed)");
+        Console.WriteLine("  work                          n  median (s)   best (s)   peer (s)  ×median  ×best  target");
         var angles = QaoaInitialization.LinearRamp(3, 1.5, 0.75);
         foreach (int n in new[] { 16, 20, 24 })
         {
@@ -26,19 +28,21 @@ internal static unsafe class QaoaBenchmarks
             double setup = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
             int reps = n >= 24 ? 5 : n >= 20 ? 15 : 60;
             double exp = Benchmarks.Time(() => ansatz.Expectation(angles), reps);
+            double expBest = Benchmarks.Best(() => ansatz.Expectation(angles), reps);
             double grad = Benchmarks.Time(() => ansatz.Gradient(angles), Math.Max(3, reps / 3));
+            double gradBest = Benchmarks.Best(() => ansatz.Gradient(angles), Math.Max(3, reps / 3));
             (double? peerExp, string target) = n switch { 16 => ((double?)0.028, "≥20×"), 20 => (0.659, "≥50×"), _ => (null, "report") };
-            Line("expectation", n, exp, peerExp, target);
-            Line("expectation + gradient", n, grad, n == 16 ? 0.573 : null, n == 16 ? "≥50×" : "report");
+            Line("expectation", n, exp, expBest, peerExp, target);
+            Line("expectation + gradient", n, grad, gradBest, n == 16 ? 0.573 : null, n == 16 ? "≥50×" : "report");
             Console.WriteLine($"    (diagonal + levels once: {setup:F3} s; {ansatz.Minimum.Value} optimum; cost levels: {ansatz.UsesCostLevels})");
         }
         Breakdown(20);
     }
 
-    private static void Line(string work, int n, double ours, double? peer, string target)
+    private static void Line(string work, int n, double median, double best, double? peer, string target)
     {
-        string p = peer is { } v ? $"{v,10:F4}   {v / ours,7:F1}" : $"{"—",10}   {"—",7}";
-        Console.WriteLine($"  {work,-26} {n,3}  {ours,9:F5}   {p}  {target}");
+        string p = peer is { } v ? $"{v,9:F4}  {v / median,7:F1}  {v / best,5:F0}" : $"{"—",9}  {"—",7}  {"—",5}";
+        Console.WriteLine($"  {work,-26} {n,3}  {median,10:F5}  {best,9:F5}  {p}  {target}");
     }
 
     /// <summary>Time of each kernel of one layer at <paramref name="n"/> qubits, to see where a layer's time goes.</summary>
