@@ -7,14 +7,14 @@ public sealed class GraphFormatException : FormatException
     public GraphFormatException(string source, int line, int column, string problem)
         : base($"{source}:{line}:{column}: {problem}")
     {
-        Source = source;
+        SourceName = source;
         Line = line;
         Column = column;
         Problem = problem;
     }
 
     /// <summary>The file path, or "&lt;text&gt;" for parsed text.</summary>
-    public new string Source { get; }
+    public string SourceName { get; }
 
     /// <summary>1-based line number.</summary>
     public int Line { get; }

@@ -6,15 +6,16 @@ namespace Hanzo.Qml.Simulation.Kernels;
 
 /// <summary>
 /// The QAOA X mixer e^{−iβΣⱼXⱼ} = ⊗ⱼ RX(2β): the same RX on every qubit. The n gates commute, so they are applied in two
-/// trips through memory whatever n is, instead of n. Trip one walks the state in blocks of 2^B amplitudes (512 KiB,
-/// half a core's L2) and applies the RX on the B low bits to each block while it sits in cache, two bits per sweep;
-/// trip two handles the n − B high bits by tiles: for a few consecutive low offsets it gathers the 2^(n−B) rows that
-/// differ only in high bits (a tile of 128 KiB, copied to scratch) and applies every high-bit RX there. The cost layer
-/// (a <see cref="DiagonalPhaseKernel"/> phase) rides on a trip and the expectation ⟨ψ|D|ψ⟩ on the last one, so a QAOA
-/// layer costs two passes, and p layers in a row p + 1 (<see cref="Layers"/>). RX is symmetric ([[c, −is], [−is, c]]), so each half of a pair is
-/// updated by the same formula and a bit inside one 512-bit vector (bits 0 and 1) needs only a lane swap.
-/// Also computes Σⱼ⟨λ|Xⱼ|ψ⟩ for the adjoint gradient with respect to β. Partial sums are stored per block and per
-/// tile and added in order, so results do not depend on the thread count.
+/// trips through memory whatever n is, instead of n. The block trip walks the state in blocks of 2^B amplitudes
+/// (512 KiB, half a core's L2) and applies the RX on the B low bits while a block sits in cache (bits below 10 per
+/// 16 KiB sub-block in L1), two bits per sweep; the tile trip handles the n − B high bits (up to five per trip): it
+/// copies the 2^g rows that differ only in those bits, for a run of low offsets, into a 128 KiB scratch tile, applies
+/// the high-bit RX there and copies back. The cost layer (a <see cref="DiagonalPhaseKernel"/> phase) rides on a trip
+/// and the expectation ⟨ψ|D|ψ⟩ on the last one, so a QAOA layer costs two passes, and p layers in a row p + 1
+/// (<see cref="Layers"/>). RX is symmetric ([[c, −is], [−is, c]]), so both halves of a pair follow the same formula and
+/// a bit inside one 512-bit vector (bits 0 and 1) needs only a lane swap. Also computes Σⱼ⟨λ|Xⱼ|ψ⟩ for the adjoint
+/// gradient with respect to β. Partial sums are stored per block and per tile and added in order, so results do not
+/// depend on the thread count.
 /// </summary>
 internal static unsafe class XMixerKernel
 {
