@@ -29,6 +29,7 @@ public static class HanzoQmlCli
                 RunCommand.Create(stdout),
                 BackendsCommand.Create(stdout),
                 KernelCommand.Create(stdout),
+                QaoaCommand.Create(stdout),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
