@@ -19,6 +19,7 @@ if (only is "all" or "circuit") Benchmarks.LayeredCircuit(20);
 if (only is "all" or "circuit16") Benchmarks.LayeredCircuit(16);
 if (only is "all" or "batch") Benchmarks.Batch();
 if (only is "all" or "kernel") KernelBenchmarks.Run();
+if (only is "all" or "qaoa") QaoaBenchmarks.Run();
 
 namespace Hanzo.Qml.Bench
 {
