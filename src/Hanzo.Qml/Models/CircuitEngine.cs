@@ -52,6 +52,9 @@ internal sealed unsafe class CircuitEngine : IDisposable
     }
 
     private readonly Prim[] _prims;
+    private readonly (int Start, int End, bool Fused, bool Features)[] _groups;
+    private readonly KernelInstruction[] _groupForward;
+    private readonly KernelInstruction[] _groupInverse;
     private readonly KernelInstruction[] _forward;
     private readonly KernelInstruction[] _inverse;
     private readonly Scratch[] _scratch;
@@ -73,6 +76,9 @@ internal sealed unsafe class CircuitEngine : IDisposable
         _prims = IsFast ? prims! : [];
         _forward = new KernelInstruction[_prims.Length];
         _inverse = new KernelInstruction[_prims.Length];
+        _groups = Group(_prims);
+        _groupForward = new KernelInstruction[_groups.Length];
+        _groupInverse = new KernelInstruction[_groups.Length];
         int workers = Math.Max(1, Environment.ProcessorCount);
         _scratch = new Scratch[workers];
     }
@@ -98,7 +104,7 @@ internal sealed unsafe class CircuitEngine : IDisposable
         Prepare(weights);
         Run(x.Count, ct, (s, i) =>
         {
-            Forward(s.Psi, x[i], 0, _prims.Length, -1, 0);
+            ForwardGroups(s.Psi, x[i], 0, -1, 0, true);
             ReadZ(s.Psi, readouts[i]);
         });
     }
@@ -125,7 +131,7 @@ internal sealed unsafe class CircuitEngine : IDisposable
             var xi = x[i];
             Array.Clear(dW[j]);
             if (dX is not null) Array.Clear(dX[j]);
-            Forward(s.Psi, xi, 0, _prims.Length, -1, 0);
+            ForwardGroups(s.Psi, xi, 0, -1, 0, true);
             ReadZ(s.Psi, s.Readouts);
             loss[j] = head(j, s.Readouts, s.Coefficients);
             if (shift) ShiftGradient(s, xi, targets, dW[j], dX?[j]);
@@ -186,6 +192,78 @@ internal sealed unsafe class CircuitEngine : IDisposable
             _inverse[k] = Lower(p, -a, inverse: true);
         }
         _weights = weights;
+        for (int g = 0; g < _groups.Length; g++)
+        {
+            if (_groups[g].Features) continue;
+            _groupForward[g] = GroupInstruction(g, null, false, -1, 0);
+            _groupInverse[g] = GroupInstruction(g, null, true, -1, 0);
+        }
+    }
+
+    // Consecutive one-qubit gates on the same wire run as one fused 2×2 (forward and inverse); the adjoint pass then
+    // reads all of their derivatives from one 2×2 cross matrix between the co-state and the state.
+    private static (int, int, bool, bool)[] Group(Prim[] prims)
+    {
+        var list = new List<(int, int, bool, bool)>();
+        int k = 0;
+        while (k < prims.Length)
+        {
+            int e = k + 1;
+            if (IsOneQubit(prims[k].Kind))
+                while (e < prims.Length && IsOneQubit(prims[e].Kind) && prims[e].Pos == prims[k].Pos) e++;
+            bool features = false;
+            for (int m = k; m < e; m++) features |= prims[m].HasParameter && prims[m].Parameter.DependsOnFeatures;
+            list.Add((k, e, IsOneQubit(prims[k].Kind), features));
+            k = e;
+        }
+        return [.. list];
+    }
+
+    private static bool IsOneQubit(PrimKind kind) => kind is PrimKind.RX or PrimKind.RY or PrimKind.RZ or PrimKind.Fixed;
+
+    private static Matrix2 MatrixOf(in Prim p, double a)
+    {
+        double c = Math.Cos(a / 2), s = Math.Sin(a / 2);
+        return p.Kind switch
+        {
+            PrimKind.RX => new Matrix2(c, new Complex(0, -s), new Complex(0, -s), c),
+            PrimKind.RY => new Matrix2(c, -s, s, c),
+            PrimKind.RZ => new Matrix2(new Complex(c, -s), 0, 0, new Complex(c, s)),
+            _ => p.M,
+        };
+    }
+
+    private double Angle(int k, double[]? x, int shifted, double shift)
+    {
+        ref var p = ref _prims[k];
+        if (!p.HasParameter) return 0;
+        return p.Parameter.Evaluate(_weights, x) + (k == shifted ? shift : 0);
+    }
+
+    private KernelInstruction GroupInstruction(int g, double[]? x, bool inverse, int shifted, double shift)
+    {
+        var (start, end, fused, _) = _groups[g];
+        if (!fused) return Lower(_prims[start], inverse ? -Angle(start, x, shifted, shift) : Angle(start, x, shifted, shift), inverse);
+        var u = Matrix2.Identity;
+        for (int k = start; k < end; k++) u = MatrixOf(_prims[k], Angle(k, x, shifted, shift)).Times(u);
+        if (inverse) u = Dagger(u);
+        return KernelInstruction.Single(_prims[start].Pos, u);
+    }
+
+    private static Matrix2 Dagger(in Matrix2 m) => new(Complex.Conjugate(m.A), Complex.Conjugate(m.C), Complex.Conjugate(m.B), Complex.Conjugate(m.D));
+
+    private KernelInstruction GroupStep(int g, double[] x, bool inverse, int shifted = -1, double shift = 0)
+    {
+        var grp = _groups[g];
+        if (!grp.Features && (shifted < grp.Start || shifted >= grp.End)) return inverse ? _groupInverse[g] : _groupForward[g];
+        return GroupInstruction(g, x, inverse, shifted, shift);
+    }
+
+    private void ForwardGroups(StateVector psi, double[] x, int fromGroup, int shifted, double shift, bool reset)
+    {
+        if (reset) psi.Reset();
+        double* d = psi.Data;
+        for (int g = fromGroup; g < _groups.Length; g++) GroupStep(g, x, false, shifted, shift).Execute(d, _n, false);
     }
 
     private double[] _weights = [];
@@ -221,17 +299,6 @@ internal sealed unsafe class CircuitEngine : IDisposable
         }
     }
 
-    private void Forward(StateVector psi, double[] x, int from, int to, int shifted, double shift)
-    {
-        if (from == 0) psi.Reset();
-        double* d = psi.Data;
-        for (int k = from; k < to; k++)
-        {
-            var ins = Instruction(k, x, false, k == shifted ? shift : 0);
-            ins.Execute(d, _n, false);
-        }
-    }
-
     private void ReadZ(StateVector psi, Span<double> readouts)
     {
         double* d = psi.Data;
@@ -263,19 +330,64 @@ internal sealed unsafe class CircuitEngine : IDisposable
             lam[2 * j + 1] = f * psi[2 * j + 1];
         }
         int first = FirstNeeded(targets);
-        for (int k = _prims.Length - 1; k >= first; k--)
+        if (first >= _prims.Length) return;
+        var dXs = dX ?? NoFeatures;
+        for (int g = _groups.Length - 1; g >= 0; g--)
         {
-            ref var p = ref _prims[k];
-            if (p.HasParameter && ChainRule.Needed(p.Parameter, targets))
+            var (start, end, fused, _) = _groups[g];
+            bool any = false;
+            for (int k = start; k < end; k++) any |= _prims[k].HasParameter && ChainRule.Needed(_prims[k].Parameter, targets);
+            if (any && fused)
             {
-                double dAngle = GeneratorOverlap(p, lam, psi, len);
-                ChainRule.Accumulate(p.Parameter, dAngle, x, dW, dX ?? NoFeatures, targets);
+                var c = Cross(lam, psi, _prims[start].Pos, len);
+                var v = Matrix2.Identity;
+                for (int k = end - 1; k >= start; k--)
+                {
+                    ref var p = ref _prims[k];
+                    if (p.HasParameter && ChainRule.Needed(p.Parameter, targets))
+                    {
+                        // d/dθ = Im⟨λ|V P V†|φ⟩ with V the gates of the run after this one.
+                        var q = v.Times(PauliOf(p.Kind)).Times(Dagger(v));
+                        double d = (q.A * c.A + q.B * c.B + q.C * c.C + q.D * c.D).Imaginary;
+                        ChainRule.Accumulate(p.Parameter, d, x, dW, dXs, targets);
+                    }
+                    v = v.Times(MatrixOf(p, Angle(k, x, -1, 0)));
+                }
             }
-            if (k == first) break;
-            var inv = Instruction(k, x, true);
+            else if (any)
+            {
+                ref var p = ref _prims[start];
+                ChainRule.Accumulate(p.Parameter, GeneratorOverlap(p, lam, psi, len), x, dW, dXs, targets);
+            }
+            if (start <= first) break;
+            var inv = GroupStep(g, x, true);
             inv.Execute(psi, _n, false);
             inv.Execute(lam, _n, false);
         }
+    }
+
+    private static readonly Matrix2 PauliX = new(0, 1, 1, 0);
+    private static readonly Matrix2 PauliY = new(0, new Complex(0, -1), new Complex(0, 1), 0);
+    private static readonly Matrix2 PauliZ = new(1, 0, 0, -1);
+
+    private static Matrix2 PauliOf(PrimKind kind) => kind switch { PrimKind.RX => PauliX, PrimKind.RY => PauliY, _ => PauliZ };
+
+    // C_ab = Σ_rest conj(λ_{rest,a}) φ_{rest,b} on bit position pos, so that ⟨λ|Q|φ⟩ = Σ_ab Q_ab C_ab for any 2×2 Q.
+    private static Matrix2 Cross(double* lam, double* phi, int pos, long len)
+    {
+        long bit = 1L << pos, low = bit - 1;
+        double r00 = 0, i00 = 0, r01 = 0, i01 = 0, r10 = 0, i10 = 0, r11 = 0, i11 = 0;
+        for (long k = 0; k < len / 2; k++)
+        {
+            long a = ((k & ~low) << 1) | (k & low), b = a | bit;
+            double la = lam[2 * a], lai = lam[2 * a + 1], lb = lam[2 * b], lbi = lam[2 * b + 1];
+            double pa = phi[2 * a], pai = phi[2 * a + 1], pb = phi[2 * b], pbi = phi[2 * b + 1];
+            r00 += la * pa + lai * pai; i00 += la * pai - lai * pa;
+            r01 += la * pb + lai * pbi; i01 += la * pbi - lai * pb;
+            r10 += lb * pa + lbi * pai; i10 += lb * pai - lbi * pa;
+            r11 += lb * pb + lbi * pbi; i11 += lb * pbi - lbi * pb;
+        }
+        return new Matrix2(new Complex(r00, i00), new Complex(r01, i01), new Complex(r10, i10), new Complex(r11, i11));
     }
 
     private int FirstNeeded(GradientTargets targets)
@@ -337,35 +449,42 @@ internal sealed unsafe class CircuitEngine : IDisposable
     private void ShiftGradient(Scratch s, double[] x, GradientTargets targets, double[] dW, double[]? dX)
     {
         long bytes = 16L << _n;
-        // Snapshot the state before every differentiated gate in one forward pass; each shifted circuit then
-        // restarts from its snapshot instead of from |0⟩.
+        var dXs = dX ?? NoFeatures;
+        // Snapshot the state before every group holding a differentiated gate in one forward pass; each shifted
+        // circuit then restarts from its snapshot instead of from |0⟩.
         s.Psi.Reset();
         int count = 0;
-        for (int k = 0; k < _prims.Length; k++)
+        for (int g = 0; g < _groups.Length; g++)
         {
-            if (_prims[k].HasParameter && ChainRule.Needed(_prims[k].Parameter, targets))
+            var (start, end, _, _) = _groups[g];
+            bool any = false;
+            for (int k = start; k < end; k++) any |= _prims[k].HasParameter && ChainRule.Needed(_prims[k].Parameter, targets);
+            if (any)
             {
                 Buffer.MemoryCopy(s.Psi.Data, s.Snapshot(count, _n), bytes, bytes);
-                s.SnapshotOf[count++] = k;
+                s.SnapshotOf[count++] = g;
             }
-            Instruction(k, x, false).Execute(s.Psi.Data, _n, false);
+            GroupStep(g, x, false).Execute(s.Psi.Data, _n, false);
         }
         Span<double> r = stackalloc double[NumReadouts];
         for (int q = 0; q < count; q++)
         {
-            int k = s.SnapshotOf[q];
-            double fp = 0, fm = 0;
-            for (int sign = 0; sign < 2; sign++)
+            int g = s.SnapshotOf[q];
+            for (int k = _groups[g].Start; k < _groups[g].End; k++)
             {
-                Buffer.MemoryCopy(s.Snapshot(q, _n), s.Lambda.Data, bytes, bytes);
-                for (int m = k; m < _prims.Length; m++)
-                    Instruction(m, x, false, m == k ? (sign == 0 ? Math.PI / 2 : -Math.PI / 2) : 0).Execute(s.Lambda.Data, _n, false);
-                ReadZ(s.Lambda, r);
-                double f = 0;
-                for (int j = 0; j < r.Length; j++) f += s.Coefficients[j] * r[j];
-                if (sign == 0) fp = f; else fm = f;
+                if (!(_prims[k].HasParameter && ChainRule.Needed(_prims[k].Parameter, targets))) continue;
+                double fp = 0, fm = 0;
+                for (int sign = 0; sign < 2; sign++)
+                {
+                    Buffer.MemoryCopy(s.Snapshot(q, _n), s.Lambda.Data, bytes, bytes);
+                    ForwardGroups(s.Lambda, x, g, k, sign == 0 ? Math.PI / 2 : -Math.PI / 2, false);
+                    ReadZ(s.Lambda, r);
+                    double f = 0;
+                    for (int j = 0; j < r.Length; j++) f += s.Coefficients[j] * r[j];
+                    if (sign == 0) fp = f; else fm = f;
+                }
+                ChainRule.Accumulate(_prims[k].Parameter, 0.5 * (fp - fm), x, dW, dXs, targets);
             }
-            ChainRule.Accumulate(_prims[k].Parameter, 0.5 * (fp - fm), x, dW, dX ?? NoFeatures, targets);
         }
     }
 
