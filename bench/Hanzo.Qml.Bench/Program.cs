@@ -20,6 +20,7 @@ if (only is "all" or "circuit16") Benchmarks.LayeredCircuit(16);
 if (only is "all" or "batch") Benchmarks.Batch();
 if (only is "all" or "kernel") KernelBenchmarks.Run();
 if (only is "all" or "qaoa") QaoaBenchmarks.Run();
+if (only is "all" or "vqc") VariationalBenchmarks.Run();
 
 namespace Hanzo.Qml.Bench
 {

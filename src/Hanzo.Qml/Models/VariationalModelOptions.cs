@@ -1,0 +1,134 @@
+using Hanzo.Qml.Data;
+using Hanzo.Qml.Encodings;
+
+namespace Hanzo.Qml.Models;
+
+/// <summary>The optimiser a variational model trains with.</summary>
+public enum VariationalOptimizer
+{
+    /// <summary>Adam (the shared <see cref="Optimization.Adam"/> stepper), the default.</summary>
+    Adam,
+
+    /// <summary>Stochastic gradient descent with momentum (the shared <see cref="Optimization.Sgd"/> stepper).</summary>
+    Sgd,
+
+    /// <summary>SPSA: two loss evaluations per mini-batch along a seeded random ±1 direction; no circuit gradients.</summary>
+    Spsa,
+
+    /// <summary>Quantum natural gradient: the step is preconditioned by the block-diagonal metric tensor (see <see cref="QuantumNaturalGradient"/>).</summary>
+    Qng,
+}
+
+/// <summary>Hold out part of the training data and stop when its metric has not improved for <see cref="Patience"/> epochs.</summary>
+/// <param name="ValidationFraction">Fraction of the training rows held out (stratified for classifiers), in (0, 0.5].</param>
+/// <param name="Patience">Epochs without improvement before stopping; the best weights are restored.</param>
+public sealed record EarlyStoppingOptions(double ValidationFraction = 0.2, int Patience = 10);
+
+/// <summary>
+/// Everything that defines a variational classifier or regressor. Immutable; validated when a model is built.
+/// </summary>
+/// <remarks>
+/// The circuit is <see cref="Encoding"/> on <see cref="NumQubits"/> wires, then <see cref="NumLayers"/> layers of
+/// <see cref="Ansatz"/>, then Pauli-Z readouts on wires 0..K−1 (K = 1 for binary classification and regression,
+/// K = classes otherwise). Weights start uniform in [−π·<see cref="InitialWeightScale"/>, π·<see cref="InitialWeightScale"/>]:
+/// the small default keeps a fresh circuit close to the encoding alone, away from the barren plateau of random deep
+/// circuits.
+/// </remarks>
+public sealed record VariationalModelOptions
+{
+    /// <summary>Number of qubits (wires). With more features than qubits, PCA (or the hybrid MLP) reduces them.</summary>
+    public int NumQubits { get; init; } = 4;
+
+    /// <summary>Ansatz layers.</summary>
+    public int NumLayers { get; init; } = 2;
+
+    /// <summary>Encoding name (see <see cref="EncodingFactory.Names"/>): angle, iqp, zz, pauli, amplitude.</summary>
+    public string Encoding { get; init; } = "angle";
+
+    /// <summary>Encoding settings (repetitions, rotation, entanglement).</summary>
+    public EncodingOptions EncodingOptions { get; init; } = EncodingOptions.Default;
+
+    /// <summary>Ansatz name (see <see cref="Ansatze.AnsatzFactory.Names"/>); hardware-efficient by default.</summary>
+    public string Ansatz { get; init; } = "hardware_efficient";
+
+    /// <summary>Number of classes; null takes it from the training labels.</summary>
+    public int? NumClasses { get; init; }
+
+    /// <summary>Gradient method; <see cref="GradientMethod.Auto"/> is adjoint.</summary>
+    public GradientMethod Gradient { get; init; } = GradientMethod.Auto;
+
+    /// <summary>Optimiser.</summary>
+    public VariationalOptimizer Optimizer { get; init; } = VariationalOptimizer.Adam;
+
+    /// <summary>Learning rate (step size for SGD, SPSA and QNG).</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 50;
+
+    /// <summary>Samples per mini-batch (the last batch of an epoch may be smaller).</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Seeds the initial weights, the shuffles, the validation split and SPSA's directions.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Early stopping on a held-out fraction; null trains all epochs on all rows.</summary>
+    public EarlyStoppingOptions? EarlyStopping { get; init; }
+
+    /// <summary>Feature preprocessing; null: standardise, PCA to the qubit count when needed, scale to [0, π].</summary>
+    public PreprocessingOptions? Preprocessing { get; init; }
+
+    /// <summary>Initial weights are uniform in ±π times this (see the remarks).</summary>
+    public double InitialWeightScale { get; init; } = 0.1;
+
+    /// <summary>
+    /// Classifiers: logits are s·⟨Z_k⟩ + b_k; s starts here. ⟨Z⟩ lies in [−1, 1], so without a scale the softmax could
+    /// never be confident.
+    /// </summary>
+    public double OutputScale { get; init; } = 3.0;
+
+    /// <summary>Whether the output scale and offsets are trained along with the circuit.</summary>
+    public bool LearnOutputScale { get; init; } = true;
+
+    /// <summary>
+    /// Hidden layer widths of a classical MLP that maps the (standardised) features to one angle per qubit before the
+    /// encoding, trained end to end; null (default) feeds the features directly. An empty array is a single dense layer.
+    /// </summary>
+    public IReadOnlyList<int>? HybridHiddenLayers { get; init; }
+
+    /// <summary>Train layer by layer: the epochs are split over the layers; each stage trains only the newest layer.</summary>
+    public bool LayerwiseTraining { get; init; }
+
+    internal void Validate()
+    {
+        if (NumQubits < 1 || NumQubits > 20) throw new ArgumentOutOfRangeException(nameof(NumQubits), NumQubits, "NumQubits must be in 1..20.");
+        if (NumLayers < 1) throw new ArgumentOutOfRangeException(nameof(NumLayers), NumLayers, "NumLayers must be at least 1.");
+        if (NumClasses is int k && (k < 2 || (k > 2 && k > NumQubits)))
+            throw new ArgumentOutOfRangeException(nameof(NumClasses), k, $"NumClasses must be 2, or 3..{NumQubits} (one readout wire per class).");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be positive and finite.");
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be at least 1.");
+        if (!(InitialWeightScale >= 0) || !double.IsFinite(InitialWeightScale)) throw new ArgumentOutOfRangeException(nameof(InitialWeightScale), InitialWeightScale, "InitialWeightScale must be ≥ 0.");
+        if (!double.IsFinite(OutputScale) || OutputScale == 0) throw new ArgumentOutOfRangeException(nameof(OutputScale), OutputScale, "OutputScale must be finite and non-zero.");
+        if (EarlyStopping is { } e && (!(e.ValidationFraction > 0) || e.ValidationFraction > 0.5 || e.Patience < 1))
+            throw new ArgumentOutOfRangeException(nameof(EarlyStopping), e, "EarlyStopping needs 0 < ValidationFraction ≤ 0.5 and Patience ≥ 1.");
+        if (HybridHiddenLayers is { } h && h.Any(u => u < 1)) throw new ArgumentOutOfRangeException(nameof(HybridHiddenLayers), "Hidden layer widths must be at least 1.");
+        ArgumentNullException.ThrowIfNull(Encoding);
+        ArgumentNullException.ThrowIfNull(Ansatz);
+        ArgumentNullException.ThrowIfNull(EncodingOptions);
+    }
+}
+
+/// <summary>Reported once per epoch.</summary>
+/// <param name="Epoch">1-based epoch.</param>
+/// <param name="Loss">Mean training loss over the epoch's mini-batches.</param>
+/// <param name="Metric">Training metric at the end of the epoch (accuracy or R²).</param>
+/// <param name="ValidationMetric">Validation metric, or null without early stopping.</param>
+public sealed record TrainingProgress(int Epoch, double Loss, double Metric, double? ValidationMetric);
+
+/// <summary>One row of a model's training history.</summary>
+/// <param name="Epoch">1-based epoch.</param>
+/// <param name="Loss">Mean training loss.</param>
+/// <param name="Metric">Training accuracy (classifier) or R² (regressor).</param>
+/// <param name="ValidationMetric">Validation metric, when early stopping holds rows out.</param>
+public sealed record EpochRecord(int Epoch, double Loss, double Metric, double? ValidationMetric);
