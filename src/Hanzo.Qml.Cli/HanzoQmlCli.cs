@@ -30,6 +30,8 @@ public static class HanzoQmlCli
                 BackendsCommand.Create(stdout),
                 KernelCommand.Create(stdout),
                 QaoaCommand.Create(stdout),
+                TrainCommand.Create(stdout, stderr),
+                PredictCommand.Create(stdout),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
