@@ -79,6 +79,23 @@ public class BenchmarkRunnerTests
     }
 
     [Fact]
+    public void BaselinesCanSeeEveryFeatureWhileTheQuantumModelSeesThePcaInput()
+    {
+        var o = SmallIris() with { Baselines = ["logreg"], BaselinesUseAllFeatures = true, ComputeGeometricDifference = false };
+        var r = BenchmarkRunner.Run(o);
+        var x = o.Dataset.ToJaggedArray();
+        var y = o.Dataset.ClassIndexArray();
+        var split = r.Splits[0];
+        var scaler = Preprocessor.Fit([.. split.TrainIndices.Select(i => x[i])], new PreprocessingOptions { ScaleToAngles = false });
+        Assert.Equal(4, scaler.OutputDimension);
+        var model = new Hanzo.Qml.Classical.Linear.LogisticRegression();
+        model.Fit([.. scaler.Transform([.. split.TrainIndices.Select(i => x[i])])], [.. split.TrainIndices.Select(i => y[i])], 3);
+        var predicted = model.Predict([.. scaler.Transform([.. split.TestIndices.Select(i => x[i])])]);
+        Assert.Equal(ClassificationMetrics.Accuracy([.. split.TestIndices.Select(i => y[i])], predicted), r.Model("logreg").Splits[0].Accuracy, 12);
+        Assert.Equal(2, r.InputWidth);
+    }
+
+    [Fact]
     public void ProgressCountsEveryUnitAndEndsDone()
     {
         var events = new List<BenchmarkProgress>();
