@@ -61,6 +61,10 @@ public sealed record QsvmClassifierOptions : IClassifierFactory
         };
     }
 
+    /// <summary>A readable one-line form (the record's default would print the encoding options' list type, not its words).</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"QsvmClassifierOptions {{ Encoding = {Encoding}, Reps = {EncodingOptions.Reps}, Entanglement = {EncodingOptions.Entanglement}, NumQubits = {NumQubits}, Kernel = {Kernel}, C = {C}, Bandwidth = {Bandwidth}, ProjectedGammaFactor = {ProjectedGammaFactor}, RemoveEntanglement = {RemoveEntanglement} }}");
+
     internal SupportVectorClassifierOptions Svc => new() { C = C };
 
     internal void Validate()
