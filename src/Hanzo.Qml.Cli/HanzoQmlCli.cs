@@ -32,6 +32,7 @@ public static class HanzoQmlCli
                 QaoaCommand.Create(stdout),
                 TrainCommand.Create(stdout, stderr),
                 PredictCommand.Create(stdout),
+                BenchmarkCommand.Create(stdout, stderr),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })

@@ -39,6 +39,7 @@ public sealed class BenchmarkModelRegistry
         new GradientBoostedTreesBenchmarkModel(),
         new MlpBenchmarkModel(),
         new LogisticRegressionBenchmarkModel(),
+        new VqcBenchmarkModel(),
     ]);
 
     /// <summary>Registered names, sorted.</summary>

@@ -1,0 +1,46 @@
+namespace Hanzo.Qml.Cli.Tests;
+
+public sealed class BenchmarkCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "hanzo-qml-bench-" + Guid.NewGuid().ToString("N"));
+
+    public BenchmarkCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void AdHocDataFavoursTheMatchingQuantumKernelAndWritesTheThreeReports()
+    {
+        var outcome = CliHarness.Run("benchmark", "--dataset", "adhoc", "--quantum-model", "qsvm", "--encoding", "zz", "--n-qubits", "2",
+            "--folds", "5", "--repeats", "3", "--seed", "1", "--out", _dir, "--json");
+        var json = outcome.Json;
+        Assert.True(json.GetProperty("quantum_advantage").GetBoolean());
+        var models = json.GetProperty("models");
+        Assert.True(models.GetProperty("qsvm").GetProperty("accuracy").GetDouble() > models.GetProperty("rbf_svm").GetProperty("accuracy").GetDouble() + 0.2);
+        foreach (var key in new[] { "significance", "recommendation", "best_classical", "splits", "held_out" })
+            Assert.True(json.TryGetProperty(key, out _), $"missing {key}");
+        foreach (var file in new[] { "report.json", "report.md", "report.html", "scores.png" })
+            Assert.True(File.Exists(Path.Combine(_dir, file)), $"missing {file}");
+        Assert.Contains("<img", File.ReadAllText(Path.Combine(_dir, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IrisVerdictIsHonestAndNamesAClassicalModel()
+    {
+        var json = CliHarness.Run("benchmark", "--dataset", "iris", "--n-qubits", "4", "--folds", "3", "--repeats", "2", "--baselines", "rbf_svm,logreg", "--json").Json;
+        Assert.False(json.GetProperty("quantum_advantage").GetBoolean());
+        string rec = json.GetProperty("recommendation").GetString()!;
+        Assert.Contains("no significant quantum advantage", rec, StringComparison.Ordinal);
+        Assert.True(rec.Contains("rbf_svm", StringComparison.Ordinal) || rec.Contains("logreg", StringComparison.Ordinal));
+        Assert.Equal(6, json.GetProperty("models").GetProperty("qsvm").GetProperty("per_split").GetProperty("accuracy").GetArrayLength());
+    }
+
+    [Fact]
+    public void BadInputGivesOneLineErrors()
+    {
+        Assert.Contains("fidelity", CliHarness.Run("benchmark", "--dataset", "iris", "--kernel", "x").AssertError());
+        Assert.Contains("not found", CliHarness.Run("benchmark", "--dataset", Path.Combine(_dir, "none.csv")).AssertError());
+        Assert.NotEmpty(CliHarness.Run("benchmark", "--dataset", "iris", "--baselines", "svm9").AssertError());
+        Assert.NotEmpty(CliHarness.Run("benchmark", "--dataset", "iris", "--metric", "speed").AssertError());
+    }
+}
