@@ -55,8 +55,6 @@ internal sealed unsafe class CircuitEngine : IDisposable
     private readonly (int Start, int End, bool Fused, bool Features)[] _groups;
     private readonly KernelInstruction[] _groupForward;
     private readonly KernelInstruction[] _groupInverse;
-    private readonly KernelInstruction[] _forward;
-    private readonly KernelInstruction[] _inverse;
     private readonly Scratch[] _scratch;
     private readonly int _n;
     private readonly int[] _readoutBits;
@@ -74,8 +72,6 @@ internal sealed unsafe class CircuitEngine : IDisposable
         var prims = TryCompile(circuit);
         IsFast = prims is not null && _n <= 16;
         _prims = IsFast ? prims! : [];
-        _forward = new KernelInstruction[_prims.Length];
-        _inverse = new KernelInstruction[_prims.Length];
         _groups = Group(_prims);
         _groupForward = new KernelInstruction[_groups.Length];
         _groupInverse = new KernelInstruction[_groups.Length];
@@ -183,14 +179,6 @@ internal sealed unsafe class CircuitEngine : IDisposable
     // Weight-only and constant gates are the same for every sample of a batch: lower them once per call.
     private void Prepare(double[] weights)
     {
-        for (int k = 0; k < _prims.Length; k++)
-        {
-            ref var p = ref _prims[k];
-            if (p.HasParameter && p.Parameter.DependsOnFeatures) continue;
-            double a = p.HasParameter ? p.Parameter.Evaluate(weights, default) : 0;
-            _forward[k] = Lower(p, a);
-            _inverse[k] = Lower(p, -a, inverse: true);
-        }
         _weights = weights;
         for (int g = 0; g < _groups.Length; g++)
         {
@@ -269,14 +257,6 @@ internal sealed unsafe class CircuitEngine : IDisposable
     private double[] _weights = [];
 
     private static readonly double[] NoFeatures = [];
-
-    private KernelInstruction Instruction(int k, double[] x, bool inverse, double shift = 0)
-    {
-        ref var p = ref _prims[k];
-        if (!p.HasParameter || (!p.Parameter.DependsOnFeatures && shift == 0)) return inverse ? _inverse[k] : _forward[k];
-        double a = p.Parameter.Evaluate(_weights, x) + shift;
-        return Lower(p, inverse ? -a : a, inverse);
-    }
 
     private static KernelInstruction Lower(in Prim p, double a, bool inverse = false)
     {
