@@ -73,6 +73,8 @@ public sealed class PauliString
         int pos = 0;
         double coefficient = 1.0;
         var factors = new List<(int, Pauli)>();
+        bool sawIdentity = false;
+        if (text.Trim().Length == 0) throw new FormatException("An empty Pauli string is not an observable; use \"I\" for the identity.");
         SkipSeparators(text, ref pos);
         if (pos < text.Length && (char.IsDigit(text[pos]) || text[pos] is '-' or '+' or '.'))
         {
@@ -91,6 +93,7 @@ public sealed class PauliString
                 _ => throw new FormatException($"Pauli string '{text}': expected a Pauli letter I, X, Y or Z at position {pos}, found '{text[pos]}'."),
             };
             pos++;
+            sawIdentity |= op == Pauli.I;
             int start = pos;
             while (pos < text.Length && char.IsDigit(text[pos])) pos++;
             if (start == pos)
@@ -102,9 +105,8 @@ public sealed class PauliString
             factors.Add((wire, op));
             SkipSeparators(text, ref pos);
         }
-        if (factors.Count == 0 && !text.Trim().Equals("I", StringComparison.OrdinalIgnoreCase) && text.Trim().Length > 0 && coefficient == 1.0 && !text.Contains('I', StringComparison.OrdinalIgnoreCase))
-            throw new FormatException($"Pauli string '{text}' names no operator.");
-        if (text.Trim().Length == 0) throw new FormatException("An empty Pauli string is not an observable; use \"I\" for the identity.");
+        if (factors.Count == 0 && !sawIdentity)
+            throw new FormatException($"Pauli string '{text}' names no operator; write \"I\" for a multiple of the identity.");
         try
         {
             return new PauliString(factors, coefficient);

@@ -214,3 +214,20 @@ public class ObservableParsingTests
         Assert.Equal("Y3", h.Terms[2].WithCoefficient(1).ToString());
     }
 }
+
+public class PauliStringParsingTests
+{
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0.5")]
+    [InlineData("   ")]
+    public void AStringWithoutOperatorsIsRefused(string text) => Assert.Throws<FormatException>(() => PauliString.Parse(text));
+
+    [Fact]
+    public void IdentityAndCoefficientsParse()
+    {
+        Assert.Empty(PauliString.Parse("I").Factors);
+        Assert.Equal(0.5, PauliString.Parse("0.5 I").Coefficient);
+        Assert.Equal("Z0 X3", PauliString.Parse("Z0@X3").ToString());
+    }
+}
