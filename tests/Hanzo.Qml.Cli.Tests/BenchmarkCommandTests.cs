@@ -36,6 +36,34 @@ public sealed class BenchmarkCommandTests : IDisposable
     }
 
     [Fact]
+    public void VqrOnSolubilityRegReportsRegressionMetricsAndAVerdict()
+    {
+        var json = CliHarness.Run("benchmark", "--dataset", "solubility_reg", "--quantum-model", "vqr", "--n-qubits", "2",
+            "--folds", "3", "--repeats", "1", "--json").Json;
+        Assert.Equal("regression", json.GetProperty("task").GetString());
+        Assert.Equal("r2", json.GetProperty("primary_metric").GetString());
+        var models = json.GetProperty("models");
+        foreach (var name in new[] { "vqr", "linear", "mlp", "xgboost", "rbf_svr" })
+            Assert.Equal(3, models.GetProperty(name).GetProperty("per_split").GetProperty("mse").GetArrayLength());
+        Assert.Contains(json.GetProperty("best_classical").GetString(), new[] { "linear", "mlp", "xgboost", "rbf_svr" });
+        Assert.False(json.GetProperty("quantum_advantage").GetBoolean());
+        Assert.Equal(257, json.GetProperty("held_out").GetProperty("n_test").GetInt32());
+        Assert.Contains("use " + json.GetProperty("best_classical").GetString(), json.GetProperty("recommendation").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RegressionMetricMaeIsLowerIsBetterAndReportsAreWritten()
+    {
+        var json = CliHarness.Run("benchmark", "--dataset", "solubility_reg", "--n-qubits", "2", "--folds", "3", "--repeats", "1",
+            "--baselines", "linear", "--metric", "mae", "--out", _dir, "--json").Json;
+        Assert.Equal("mae", json.GetProperty("primary_metric").GetString());
+        Assert.False(json.GetProperty("higher_is_better").GetBoolean());
+        Assert.False(json.GetProperty("significance").GetProperty("higher_is_better").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(_dir, "report.md")));
+        Assert.Contains("r2", CliHarness.Run("benchmark", "--dataset", "solubility_reg", "--metric", "accuracy").AssertError());
+    }
+
+    [Fact]
     public void BadInputGivesOneLineErrors()
     {
         Assert.Contains("fidelity", CliHarness.Run("benchmark", "--dataset", "iris", "--kernel", "x").AssertError());

@@ -9,14 +9,20 @@ using Hanzo.Qml.Reports;
 namespace Hanzo.Qml.Cli.Commands;
 
 /// <summary>What <c>hanzo-qml benchmark</c> was asked to do.</summary>
-public sealed record BenchmarkRequest(string Dataset, string? TestDataset, string QuantumModel, string Encoding, int? NumQubits, int Reps,
-    string Kernel, string Baselines, int Folds, int Repeats, string Metric, int Seed, bool GridSearch, string? Out, bool Json);
+/// <remarks>
+/// <see cref="QuantumModel"/>, <see cref="Baselines"/> and <see cref="Metric"/> are null when not given, because their
+/// defaults depend on the dataset's task (qsvm / rbf_svm,xgboost,mlp,logreg / accuracy for classification; vqr /
+/// linear,mlp,xgboost,rbf_svr / r2 for regression).
+/// </remarks>
+public sealed record BenchmarkRequest(string Dataset, string? TestDataset, string? QuantumModel, string Encoding, int? NumQubits, int Reps,
+    string Kernel, string? Baselines, int Folds, int Repeats, string? Metric, int Seed, bool GridSearch, string? Out, bool Json);
 
 /// <summary>
-/// <c>hanzo-qml benchmark --dataset FILE.csv|iris|wine|breast_cancer|solubility|adhoc [--test-dataset FILE.csv] --quantum-model qsvm|vqc
+/// <c>hanzo-qml benchmark --dataset FILE.csv|iris|wine|breast_cancer|solubility|solubility_reg|adhoc [--test-dataset FILE.csv] --quantum-model qsvm|vqc|vqr
 /// --encoding iqp|zz|angle|pauli --n-qubits N [--reps R] [--kernel fidelity|projected] --baselines rbf_svm,xgboost,mlp,logreg
-/// [--folds 5 --repeats 5] [--metric accuracy] [--seed S] [--grid-search] [--out DIR] [--json]</c>: the quantum model and the
-/// classical baselines on identical repeated stratified splits, with a corrected resampled t-test verdict. Progress goes to
+/// [--folds 5 --repeats 5] [--metric accuracy|f1|roc_auc|r2|mse|mae] [--seed S] [--grid-search] [--out DIR] [--json]</c>: the quantum model
+/// and the classical baselines on identical repeated splits (stratified for classification, shuffled k-fold for regression
+/// datasets, which run the VQR against linear, mlp, xgboost and rbf_svr), with a corrected resampled t-test verdict. Progress goes to
 /// standard error; with <c>--json</c> the report JSON is the only thing on standard output.
 /// </summary>
 public static class BenchmarkCommand
@@ -26,15 +32,15 @@ public static class BenchmarkCommand
     {
         var dataset = new Option<string>("--dataset") { Description = "CSV file (last column label), a built-in name (" + string.Join(", ", BuiltInDatasets.Names) + ") or adhoc", Required = true };
         var test = new Option<string?>("--test-dataset") { Description = "Held-out CSV: every model is also fitted on the whole dataset and scored on it" };
-        var model = new Option<string>("--quantum-model") { Description = "qsvm or vqc", DefaultValueFactory = _ => "qsvm" };
+        var model = new Option<string?>("--quantum-model") { Description = "qsvm or vqc (classification, default qsvm); vqr (regression, the default there)" };
         var encoding = new Option<string>("--encoding") { Description = "iqp, zz, angle or pauli", DefaultValueFactory = _ => "zz" };
         var qubits = new Option<int?>("--n-qubits") { Description = "Qubits (default: min(features, 8)); features are reduced by PCA when there are more" };
         var reps = new Option<int>("--reps") { Description = "Encoding repetitions", DefaultValueFactory = _ => 2 };
         var kernel = new Option<string>("--kernel") { Description = "fidelity or projected (QSVM)", DefaultValueFactory = _ => "fidelity" };
-        var baselines = new Option<string>("--baselines") { Description = "Comma-separated: rbf_svm, xgboost (LightGBM fills the XGBoost slot), mlp, logreg", DefaultValueFactory = _ => string.Join(",", BenchmarkOptions.DefaultBaselines) };
+        var baselines = new Option<string?>("--baselines") { Description = "Comma-separated. Classification: rbf_svm, xgboost (LightGBM fills the XGBoost slot), mlp, logreg (default all). Regression: linear, mlp, xgboost, rbf_svr (default all)" };
         var folds = new Option<int>("--folds") { Description = "Folds per repeat", DefaultValueFactory = _ => 5 };
         var repeats = new Option<int>("--repeats") { Description = "Repeats of the k-fold split", DefaultValueFactory = _ => 5 };
-        var metric = new Option<string>("--metric") { Description = "Primary metric: accuracy, f1 or roc_auc", DefaultValueFactory = _ => "accuracy" };
+        var metric = new Option<string?>("--metric") { Description = "Primary metric: accuracy (default), f1 or roc_auc; for regression r2 (default), mse or mae (lower is better)" };
         var seed = new Option<int>("--seed") { Description = "Seed of splits, models and generated data", DefaultValueFactory = _ => 0 };
         var grid = new Option<bool>("--grid-search") { Description = "Tune every model (quantum and classical) with the same 9-candidate inner grid" };
         var output = new Option<string?>("--out") { Description = "Directory for report.json, report.md, report.html and the PNG plots" };
@@ -43,9 +49,9 @@ public static class BenchmarkCommand
         {
             dataset, test, model, encoding, qubits, reps, kernel, baselines, folds, repeats, metric, seed, grid, output, json,
         };
-        command.SetAction(p => Execute(new BenchmarkRequest(p.GetValue(dataset)!, p.GetValue(test), p.GetValue(model)!, p.GetValue(encoding)!,
-            p.GetValue(qubits), p.GetValue(reps), p.GetValue(kernel)!, p.GetValue(baselines)!, p.GetValue(folds), p.GetValue(repeats),
-            p.GetValue(metric)!, p.GetValue(seed), p.GetValue(grid), p.GetValue(output), p.GetValue(json)), stdout, stderr));
+        command.SetAction(p => Execute(new BenchmarkRequest(p.GetValue(dataset)!, p.GetValue(test), p.GetValue(model), p.GetValue(encoding)!,
+            p.GetValue(qubits), p.GetValue(reps), p.GetValue(kernel)!, p.GetValue(baselines), p.GetValue(folds), p.GetValue(repeats),
+            p.GetValue(metric), p.GetValue(seed), p.GetValue(grid), p.GetValue(output), p.GetValue(json)), stdout, stderr));
         return command;
     }
 
@@ -56,9 +62,11 @@ public static class BenchmarkCommand
         BenchmarkOptions options;
         try
         {
-            options = BaseOptions(r) with
+            options = BaseOptions(r);
+            if (options.Dataset.Task == TaskKind.Regression) return ExecuteRegression(r, options, stdout, stderr);
+            options = options with
             {
-                QuantumModel = r.QuantumModel.ToLowerInvariant(),
+                QuantumModel = (r.QuantumModel ?? "qsvm").ToLowerInvariant(),
                 Encoding = r.Encoding.ToLowerInvariant(),
                 EncodingOptions = EncodingOptions.Default with { Reps = r.Reps },
                 Kernel = r.Kernel.ToLowerInvariant() switch
@@ -67,10 +75,10 @@ public static class BenchmarkCommand
                     "projected" => QuantumKernelKind.Projected,
                     _ => throw CliException.Usage($"unknown --kernel '{r.Kernel}'; allowed: fidelity, projected"),
                 },
-                Baselines = [.. r.Baselines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Baselines = r.Baselines is null ? BenchmarkOptions.DefaultBaselines : SplitNames(r.Baselines),
                 Folds = r.Folds,
                 Repeats = r.Repeats,
-                PrimaryMetric = BenchmarkOptions.ParseMetric(r.Metric),
+                PrimaryMetric = BenchmarkOptions.ParseMetric(r.Metric ?? "accuracy"),
                 Seed = r.Seed,
                 GridSearch = r.GridSearch,
             };
@@ -115,6 +123,66 @@ public static class BenchmarkCommand
         stdout.Flush();
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The regression path: a regression dataset (e.g. solubility_reg, whose published test split is held out) runs the
+    /// VQR against the regression baselines; reports are JSON and Markdown (the HTML plots are classification-only).
+    /// </summary>
+    private static int ExecuteRegression(BenchmarkRequest r, BenchmarkOptions data, TextWriter stdout, TextWriter stderr)
+    {
+        RegressionBenchmarkOptions options;
+        try
+        {
+            options = new RegressionBenchmarkOptions
+            {
+                Dataset = data.Dataset,
+                TestDataset = r.TestDataset is { } t ? DatasetArgument.Load(t) : data.TestDataset,
+                Preprocessing = data.Preprocessing,
+                QuantumModel = (r.QuantumModel ?? "vqr").ToLowerInvariant(),
+                Encoding = r.Encoding.ToLowerInvariant(),
+                EncodingOptions = EncodingOptions.Default with { Reps = r.Reps },
+                NumQubits = r.NumQubits,
+                Baselines = r.Baselines is null ? RegressionBenchmarkOptions.DefaultBaselines : SplitNames(r.Baselines),
+                Folds = r.Folds,
+                Repeats = r.Repeats,
+                PrimaryMetric = RegressionBenchmarkOptions.ParseMetric(r.Metric ?? "r2"),
+                Seed = r.Seed,
+                GridSearch = r.GridSearch,
+            };
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw CliException.Usage(e.Message, e);
+        }
+        RegressionBenchmarkReport report;
+        try
+        {
+            report = BenchmarkRunner.RunRegression(options, new ProgressLines(stderr));
+        }
+        catch (ArgumentException e)
+        {
+            throw CliException.Usage(e.Message, e);
+        }
+        if (r.Out is { } dir)
+        {
+            try
+            {
+                var files = report.WriteAll(dir);
+                stderr.WriteLine($"wrote {files.Count} files to {dir}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw CliException.Failure($"cannot write the reports to '{dir}': {e.Message}", e);
+            }
+        }
+        if (r.Json) stdout.WriteLine(report.ToJson().ReplaceLineEndings(" "));
+        else stdout.Write(report.ToMarkdown());
+        stdout.Flush();
+        return ExitCodes.Success;
+    }
+
+    private static string[] SplitNames(string names) => names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The dataset part of the options: a built-in (solubility holds out its published test split), ad hoc, or a CSV.</summary>
     private static BenchmarkOptions BaseOptions(BenchmarkRequest r)

@@ -182,7 +182,7 @@ internal static class BenchmarkReportJson
         ["selected"] = m.Splits.Any(s => s.Selected is not null) ? Strings(m.Splits.Select(s => s.Selected ?? "")) : null,
     };
 
-    private static JsonObject Significance(SignificanceResult s, double alpha) => new()
+    internal static JsonObject Significance(SignificanceResult s, double alpha) => new()
     {
         ["test"] = SignificanceResult.TestName,
         ["p_value"] = Num(s.PValue),
@@ -199,6 +199,7 @@ internal static class BenchmarkReportJson
         ["metric"] = s.Metric,
         ["candidate"] = s.Candidate,
         ["reference"] = s.Reference,
+        ["higher_is_better"] = s.HigherIsBetter,
     };
 
     private static JsonObject HeldOut(HeldOutResult h)
@@ -233,9 +234,9 @@ internal static class BenchmarkReportJson
         return o;
     }
 
-    private static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+    internal static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
 
-    private static JsonArray Numbers(IEnumerable<double> values) => new([.. values.Select(Num)]);
+    internal static JsonArray Numbers(IEnumerable<double> values) => new([.. values.Select(Num)]);
 
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+    internal static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 }

@@ -21,7 +21,7 @@ namespace Hanzo.Qml.Benchmark;
 /// <para>Models run one after another; the quantum kernels use every core internally and LightGBM runs on one thread,
 /// so results do not depend on scheduling and fit times are comparable.</para>
 /// </remarks>
-public static class BenchmarkRunner
+public static partial class BenchmarkRunner
 {
     /// <summary>Runs the benchmark with the built-in models (<see cref="BenchmarkModelRegistry.Default"/>).</summary>
     /// <param name="options">What to run.</param>

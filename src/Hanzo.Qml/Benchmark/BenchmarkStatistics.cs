@@ -23,9 +23,10 @@ public static class BenchmarkStatistics
     /// <param name="trainSize">Mean training rows per split.</param>
     /// <param name="testSize">Mean test rows per split.</param>
     /// <param name="metric">Name of the metric compared.</param>
+    /// <param name="higherIsBetter">False for error metrics (MSE, MAE); see <see cref="SignificanceResult.HigherIsBetter"/>.</param>
     /// <exception cref="ArgumentException">When the score lists differ in length, have fewer than two pairs, or hold a non-finite value.</exception>
     public static SignificanceResult Compare(string candidateName, IReadOnlyList<double> candidate, string referenceName, IReadOnlyList<double> reference,
-        double trainSize, double testSize, string metric = "accuracy")
+        double trainSize, double testSize, string metric = "accuracy", bool higherIsBetter = true)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(reference);
@@ -39,6 +40,6 @@ public static class BenchmarkStatistics
             _ => "no_differences",
         };
         return new SignificanceResult(candidateName, referenceName, metric, t.Count, t.MeanDifference, t.PValue, t.TStatistic,
-            t.DegreesOfFreedom, t.TestTrainRatio, w.PValue, method, d);
+            t.DegreesOfFreedom, t.TestTrainRatio, w.PValue, method, d, higherIsBetter);
     }
 }

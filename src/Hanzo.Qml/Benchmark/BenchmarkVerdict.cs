@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hanzo.Qml.Benchmark;
 
 /// <summary>The verdict of a benchmark and the model it recommends.</summary>
-/// <param name="QuantumAdvantage">True only when the quantum model scores higher on the primary metric with p &lt; α (corrected t-test).</param>
+/// <param name="QuantumAdvantage">True only when the quantum model is better on the primary metric (higher, or lower for an error metric) with p &lt; α (corrected t-test).</param>
 /// <param name="RecommendedModel">The model to use: the quantum model when it wins, otherwise the best classical baseline.</param>
 /// <param name="Recommendation">One sentence, e.g. "no significant quantum advantage; use rbf_svm".</param>
 /// <param name="Explanation">The numbers behind it, for people.</param>
@@ -29,9 +29,11 @@ public sealed record BenchmarkVerdict(bool QuantumAdvantage, string RecommendedM
             return new BenchmarkVerdict(true, s.Candidate,
                 $"quantum advantage: {s.Candidate} beats the best classical baseline {s.Reference} (p < {level}); check the no-entanglement twin and the geometric difference before relying on it",
                 numbers + ".");
+        // Error metrics keep their units (lower is better), so "better" is worded as a lower error, not a higher score.
         string why = s.CandidateSignificantlyWorse(alpha) ? $"{s.Candidate} is significantly worse"
-            : s.MeanDifference > 0 ? $"{s.Candidate} scores higher on average, but not significantly (p ≥ {level})"
-            : $"{s.Candidate} does not score higher";
+            : s.CandidateBetterOnAverage ? (s.HigherIsBetter ? $"{s.Candidate} scores higher on average, but not significantly (p ≥ {level})"
+                : $"{s.Candidate} has a lower {s.Metric} on average, but not significantly (p ≥ {level})")
+            : s.HigherIsBetter ? $"{s.Candidate} does not score higher" : $"{s.Candidate} does not have a lower {s.Metric}";
         return new BenchmarkVerdict(false, s.Reference, $"no significant quantum advantage; use {s.Reference}", $"{why}: {numbers}.");
     }
 

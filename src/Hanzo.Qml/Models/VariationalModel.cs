@@ -129,6 +129,7 @@ public abstract class VariationalModel
         for (int i = 0; i < _numWeights; i++) _theta[i] = o.InitialWeightScale * Math.PI * rng.NextDouble(-1, 1);
         InitializeHead(_theta.AsSpan(_numWeights, NumHead));
         _mlp?.Initialize(_theta.AsSpan(_numWeights + NumHead), rng);
+        if (_mlp is not null && o.ClassicalPretraining is { } pretraining) Pretrain(pretraining, full, xp, train, ct);
         if (!hybrid && !amplitude && xp[0].Length != full.NumFeatures)
             throw new ArgumentException($"The {o.Encoding} encoding on {o.NumQubits} qubits reads {full.NumFeatures} features, but preprocessing gives {xp[0].Length}.");
 
@@ -211,6 +212,91 @@ public abstract class VariationalModel
             _engine?.Dispose();
             _engine = new CircuitEngine(full, [.. Enumerable.Range(0, NumReadouts)]);
         }
+    }
+
+    /// <summary>
+    /// Fits the MLP and head through the classical surrogate readout Π_{j∈S_k} cos(angle_j) (see
+    /// <see cref="ClassicalPretrainingOptions"/>). Its own seed stream keeps the quantum phase's shuffles unchanged.
+    /// </summary>
+    private void Pretrain(ClassicalPretrainingOptions p, Circuit circuit, double[][] xp, IReadOnlyList<int> train, CancellationToken ct)
+    {
+        var mlp = _mlp!;
+        int offset = _numWeights, n = NumHead + mlp.NumParameters, readouts = NumReadouts, q = mlp.Sizes[^1];
+        var support = SurrogateSupport(circuit);
+        var stepper = new Adam(new AdamOptions { LearningRate = p.LearningRate }).CreateStepper(n);
+        var shuffle = new SeededRandom(SeededRandom.Derive(Options.Seed, 5));
+        var local = _theta.AsSpan(offset, n).ToArray();
+        var grad = new double[n];
+        var r = new double[readouts];
+        var dR = new double[readouts];
+        var dHead = new double[NumHead];
+        var dAngles = new double[q];
+        var cos = new double[q];
+        for (int e = 0; e < p.Epochs; e++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var order = train.ToArray();
+            shuffle.Shuffle(order.AsSpan());
+            for (int start = 0; start < order.Length; start += Options.BatchSize)
+            {
+                int b = Math.Min(Options.BatchSize, order.Length - start);
+                Array.Clear(grad);
+                for (int j = 0; j < b; j++)
+                {
+                    int row = order[start + j];
+                    var acts = mlp.Forward(local.AsSpan(NumHead), xp[row]);
+                    var angles = HybridNetwork.Angles(acts);
+                    for (int w = 0; w < q; w++) cos[w] = Math.Cos(angles[w]);
+                    for (int k = 0; k < readouts; k++)
+                    {
+                        r[k] = 1;
+                        foreach (int w in support[k]) r[k] *= cos[w];
+                    }
+                    HeadLoss(row, r, local.AsSpan(0, NumHead), dR, dHead);
+                    for (int k = 0; k < NumHead; k++) grad[k] += dHead[k] / b;
+                    Array.Clear(dAngles);
+                    for (int k = 0; k < readouts; k++)
+                        foreach (int w in support[k])
+                        {
+                            double others = 1;
+                            foreach (int v in support[k]) if (v != w) others *= cos[v];
+                            dAngles[w] -= Math.Sin(angles[w]) * others * dR[k];
+                        }
+                    mlp.Backward(local.AsSpan(NumHead), acts, dAngles, grad.AsSpan(NumHead), 1.0 / b);
+                }
+                stepper.Step(local, grad);
+            }
+        }
+        local.CopyTo(_theta.AsSpan(offset, n));
+    }
+
+    /// <summary>
+    /// For each readout k, the wires S_k whose Z the entanglers copy onto Z_k when the ansatz rotations are zero, so that
+    /// ⟨Z_k⟩ = Π_{j∈S_k} cos(angle_j) on the X/Y angle encoding. Found by probing the circuit at the basis states
+    /// (angle_j = π flips the sign of exactly the readouts whose S_k holds j), then checked at a generic point, because a
+    /// non-Clifford entangler would make the product form wrong and the pre-training misleading.
+    /// </summary>
+    private int[][] SurrogateSupport(Circuit circuit)
+    {
+        int q = circuit.NumFeatures, readouts = NumReadouts;
+        using var engine = new CircuitEngine(circuit, [.. Enumerable.Range(0, readouts)]);
+        var zero = new double[circuit.NumWeights];
+        var probes = new double[q + 1][];
+        for (int j = 0; j < q; j++) { probes[j] = new double[q]; probes[j][j] = Math.PI; }
+        probes[q] = [.. Enumerable.Range(0, q).Select(j => 0.3 + 0.7 * j / q)];
+        var r = new double[q + 1][];
+        for (int j = 0; j <= q; j++) r[j] = new double[readouts];
+        engine.Expectations(zero, probes, r);
+        var support = new int[readouts][];
+        for (int k = 0; k < readouts; k++)
+        {
+            support[k] = [.. Enumerable.Range(0, q).Where(j => r[j][k] < 0)];
+            double predicted = 1;
+            foreach (int j in support[k]) predicted *= Math.Cos(probes[q][j]);
+            if (Math.Abs(predicted - r[q][k]) > 1e-9)
+                throw new InvalidOperationException($"ClassicalPretraining: readout {k} of this ansatz is not a product of cosines of the angles at zero weights, so the classical surrogate does not describe the circuit; use an ansatz whose entanglers are CNOT or CZ gates.");
+        }
+        return support;
     }
 
     private GradientMethod EffectiveGradient => Options.Gradient == GradientMethod.ParameterShift ? GradientMethod.ParameterShift : GradientMethod.Adjoint;

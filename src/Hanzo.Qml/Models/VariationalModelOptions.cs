@@ -25,6 +25,23 @@ public enum VariationalOptimizer
 public sealed record EarlyStoppingOptions(double ValidationFraction = 0.2, int Patience = 10);
 
 /// <summary>
+/// Classical pre-training of a hybrid model's MLP before the quantum training starts (a barren-plateau tool).
+/// </summary>
+/// <remarks>
+/// The circuit is replaced by its classical surrogate at zero ansatz rotations, which is where the small default initial
+/// weights put a fresh circuit: with an angle encoding that rotates about X or Y and CNOT/CZ entanglers, readout k is
+/// exactly Π_{j∈S_k} cos(angle_j), where S_k holds the wires whose Z the entanglers copy onto wire k (found by probing
+/// the circuit at basis states). The MLP and the output head are fitted through that surrogate with the model's own loss (logistic or softmax
+/// cross-entropy, or MSE) by Adam, so the quantum training starts from angles that already carry the signal instead of
+/// Glorot noise. Only the MLP and head parameters are transferred; the circuit weights keep their seeded start.
+/// Non-hybrid models have nothing classical to transfer (their only parameters are circuit weights), so the option
+/// is refused for them, as it is for encodings whose readout has no product-state cosine form.
+/// </remarks>
+/// <param name="Epochs">Passes over the training rows through the classical surrogate.</param>
+/// <param name="LearningRate">Adam step size of the pre-training.</param>
+public sealed record ClassicalPretrainingOptions(int Epochs = 30, double LearningRate = 0.02);
+
+/// <summary>
 /// Everything that defines a variational classifier or regressor. Immutable; validated when a model is built.
 /// </summary>
 /// <remarks>
@@ -99,6 +116,13 @@ public sealed record VariationalModelOptions
     /// <summary>Train layer by layer: the epochs are split over the layers; each stage trains only the newest layer.</summary>
     public bool LayerwiseTraining { get; init; }
 
+    /// <summary>
+    /// Pre-train the hybrid MLP classically before the quantum training (see <see cref="ClassicalPretrainingOptions"/>);
+    /// null (default) starts from the seeded initialisation. Needs <see cref="HybridHiddenLayers"/> and the angle encoding
+    /// with an X or Y rotation.
+    /// </summary>
+    public ClassicalPretrainingOptions? ClassicalPretraining { get; init; }
+
     internal void Validate()
     {
         if (NumQubits < 1 || NumQubits > 20) throw new ArgumentOutOfRangeException(nameof(NumQubits), NumQubits, "NumQubits must be in 1..20.");
@@ -116,6 +140,15 @@ public sealed record VariationalModelOptions
         ArgumentNullException.ThrowIfNull(Encoding);
         ArgumentNullException.ThrowIfNull(Ansatz);
         ArgumentNullException.ThrowIfNull(EncodingOptions);
+        if (ClassicalPretraining is { } cp)
+        {
+            if (cp.Epochs < 1 || !(cp.LearningRate > 0) || !double.IsFinite(cp.LearningRate))
+                throw new ArgumentOutOfRangeException(nameof(ClassicalPretraining), cp, "ClassicalPretraining needs Epochs ≥ 1 and a positive, finite LearningRate.");
+            if (HybridHiddenLayers is null)
+                throw new ArgumentException("ClassicalPretraining needs a hybrid encoding (set HybridHiddenLayers): a non-hybrid model has only circuit weights, and no classical model's parameters map onto them.", nameof(ClassicalPretraining));
+            if (!Encoding.Trim().Equals("angle", StringComparison.OrdinalIgnoreCase) || EncodingOptions.Rotation == AngleRotation.Z)
+                throw new ArgumentException("ClassicalPretraining needs the angle encoding with an X or Y rotation: its classical surrogate readout is a product of cos(angle), which only that encoding produces.", nameof(ClassicalPretraining));
+        }
     }
 }
 

@@ -143,6 +143,8 @@ public class ModelAdapterTests
         Assert.Null(registry.Get("mlp").InputWidth(context));
         Assert.Contains("known:", Assert.Throws<ArgumentException>(() => registry.Get("qbm")).Message);
         Assert.True(registry.Get("vqc").IsQuantum);
+        // The regressor "vqr" is not a classifier: the two namespaces stay apart.
+        Assert.Contains("known:", Assert.Throws<ArgumentException>(() => registry.Get("vqr")).Message);
         Assert.Throws<ArgumentException>(() => registry.With(new BadName()));
     }
 
