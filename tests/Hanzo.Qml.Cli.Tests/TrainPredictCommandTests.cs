@@ -58,6 +58,18 @@ public sealed class TrainPredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void ClassicalPretrainingLowersTheFirstEpochLossOfAHybridModel()
+    {
+        double FirstLoss(params string[] extra)
+        {
+            var args = new[] { "train", "vqc", "--dataset", "wine", "--n-qubits", "4", "--epochs", "1", "--seed", "1", "--out", Path.Combine(_dir, "w.json"), "--json" }.Concat(extra).ToArray();
+            return CliHarness.Run(args).Json.GetProperty("history")[0].GetProperty("loss").GetDouble();
+        }
+        Assert.True(FirstLoss("--pretrain-epochs", "20") < FirstLoss());
+        Assert.Contains("hybrid", CliHarness.Run("train", "vqc", "--dataset", "iris", "--encoding", "angle", "--pretrain-epochs", "5", "--out", Path.Combine(_dir, "x.json")).AssertError());
+    }
+
+    [Fact]
     public void BadInputGivesOneLineErrors()
     {
         var model = Path.Combine(_dir, "m.json");

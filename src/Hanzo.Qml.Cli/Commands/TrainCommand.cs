@@ -8,7 +8,7 @@ namespace Hanzo.Qml.Cli.Commands;
 
 /// <summary>What <c>hanzo-qml train</c> was asked to do.</summary>
 public sealed record TrainRequest(string Model, string Dataset, int NumQubits, int NumLayers, string? Encoding, string Backend, int Epochs,
-    double LearningRate, int BatchSize, string Optimizer, string Gradient, int Seed, string Out, bool Json);
+    double LearningRate, int BatchSize, string Optimizer, string Gradient, int Seed, string Out, bool Json, int PretrainEpochs = 0);
 
 /// <summary>
 /// <c>hanzo-qml train vqc|vqr --dataset FILE.csv|NAME --n-qubits N --n-layers L [--encoding angle|iqp|zz|hybrid] --epochs E
@@ -34,13 +34,14 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of initial weights, shuffles and splits", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out") { Description = "Where to save the trained model (versioned JSON)", Required = true };
         var json = new Option<bool>("--json") { Description = "Print {model, history: [{epoch, loss, metric, val_metric}], final}" };
+        var pretrain = new Option<int>("--pretrain-epochs") { Description = "Hybrid encoding only: first train the MLP for N epochs against a classical stand-in of the circuit (barren-plateau mitigation); 0 = off", DefaultValueFactory = _ => 0 };
         var command = new Command("train", "Train a variational classifier (vqc) or regressor (vqr)")
         {
-            model, dataset, qubits, layers, encoding, backend, epochs, lr, batch, optimizer, gradient, seed, output, json,
+            model, dataset, qubits, layers, encoding, backend, epochs, lr, batch, optimizer, gradient, seed, output, json, pretrain,
         };
         command.SetAction(p => Execute(new TrainRequest(p.GetValue(model)!, p.GetValue(dataset)!, p.GetValue(qubits), p.GetValue(layers),
             p.GetValue(encoding), p.GetValue(backend)!, p.GetValue(epochs), p.GetValue(lr), p.GetValue(batch), p.GetValue(optimizer)!,
-            p.GetValue(gradient)!, p.GetValue(seed), p.GetValue(output)!, p.GetValue(json)), stdout, stderr));
+            p.GetValue(gradient)!, p.GetValue(seed), p.GetValue(output)!, p.GetValue(json), p.GetValue(pretrain)), stdout, stderr));
         return command;
     }
 
@@ -126,6 +127,9 @@ public static class TrainCommand
     private static VariationalModelOptions BuildOptions(TrainRequest r, Dataset data)
     {
         string encoding = (r.Encoding ?? (data.NumFeatures > r.NumQubits ? "hybrid" : "angle")).ToLowerInvariant();
+        if (r.PretrainEpochs < 0) throw CliException.Usage($"--pretrain-epochs must be ≥ 0, got {r.PretrainEpochs}");
+        if (r.PretrainEpochs > 0 && encoding != "hybrid")
+            throw CliException.Usage("--pretrain-epochs needs the hybrid encoding (--encoding hybrid): only its classical network can be pre-trained");
         if (encoding is not ("angle" or "iqp" or "zz" or "hybrid"))
             throw CliException.Usage($"unknown --encoding '{r.Encoding}'; allowed: angle, iqp, zz, hybrid");
         var optimizer = r.Optimizer.ToLowerInvariant() switch
@@ -154,6 +158,7 @@ public static class TrainCommand
             Optimizer = optimizer,
             Gradient = gradient,
             Seed = r.Seed,
+            ClassicalPretraining = r.PretrainEpochs > 0 ? new ClassicalPretrainingOptions(r.PretrainEpochs) : null,
         };
     }
 
