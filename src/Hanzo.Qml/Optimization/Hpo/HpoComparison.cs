@@ -50,15 +50,21 @@ public static class HpoComparison
         string winner = tied.Count > 1 ? "tie" : top.Method;
         var sameValue = ranked.Where(r => r.BestValue == top.BestValue).Select(r => r.Method).ToList();
         string lead = tied.Count > 1
-            ? $"{string.Join(" and ", tied.Select(r => r.Method))} tied: best value {top.BestValue.ToString("G6", inv)} after {top.EvaluationsToBest} evaluations each."
+            ? $"{Join(tied.Select(r => r.Method))} tied: best value {top.BestValue.ToString("G6", inv)} after {top.EvaluationsToBest} evaluations each."
             : sameValue.Count > 1
-                ? $"{top.Method} wins: {string.Join(", ", sameValue)} all reached the lowest value {top.BestValue.ToString("G6", inv)}, {top.Method} first (evaluation {top.EvaluationsToBest})."
+                ? $"{top.Method} wins: {Join(sameValue)} reached the lowest value {top.BestValue.ToString("G6", inv)}, {top.Method} first (evaluation {top.EvaluationsToBest})."
                 : $"{top.Method} wins with the lowest value {top.BestValue.ToString("G6", inv)} (reached at evaluation {top.EvaluationsToBest}).";
-        string others = string.Join("; ", ranked.Skip(1).Select(r => $"{r.Method} {r.BestValue.ToString("G6", inv)} at evaluation {r.EvaluationsToBest}"));
+        string others = string.Join("; ", ranked.Where(r => !(tied.Count > 1 && tied.Contains(r)) && r != top).Select(r => $"{r.Method} {r.BestValue.ToString("G6", inv)} at evaluation {r.EvaluationsToBest}"));
         string summary = lead + (others.Length > 0 ? " Others: " + others + "." : "");
         if (results.ContainsKey("qaoa") && winner != "qaoa")
             summary += winner == "tie" && tied.Any(r => r.Method == "qaoa") ? " QAOA did not win outright (tie)." : " QAOA did not win.";
         return new HpoComparisonResult { Results = results, Winner = winner, Summary = summary };
+    }
+
+    private static string Join(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 2 ? string.Join(" and ", list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1];
     }
 
     private sealed class Relay(string method, IProgress<(string, HpoEvaluation)> inner) : IProgress<HpoEvaluation>
