@@ -209,4 +209,25 @@ public class HpoTests
         Assert.Throws<ArgumentException>(() => objective.Validate(new SearchSpace([Hyperparameter.Numeric("depth", 1)])));
         Assert.Throws<ArgumentException>(() => new ModelHpoObjective(data, "xgboost"));
     }
+
+    [Fact]
+    public void ModelObjectiveTrainsAnMlpWithTheSpacesHyperparameters()
+    {
+        var data = BuiltInDatasets.Load("iris");
+        var objective = new ModelHpoObjective(data, "mlp", new ModelHpoObjectiveOptions { Seed = 2, Folds = 3 });
+        var space = new SearchSpace([
+            Hyperparameter.Numeric("hidden_width", 8),
+            Hyperparameter.Numeric("learning_rate", 0.05, 1e-6),
+            Hyperparameter.Numeric("alpha", 1e-4),
+            Hyperparameter.Numeric("max_epochs", 40),
+        ]);
+        objective.Validate(space);
+        var mlp = Assert.IsType<Hanzo.Qml.Classical.NeuralNetworks.MlpOptions>(objective.CreateFactory(space.At(0, 0, 0, 0)));
+        Assert.Equal([8], mlp.HiddenLayers);
+        Assert.Equal(40, mlp.MaxEpochs);
+        double trained = objective.Evaluate(space.At(0, 0, 0, 0), default);
+        double frozen = objective.Evaluate(space.At(0, 1, 0, 0), default); // a learning rate too small to learn anything
+        Assert.InRange(trained, 0, 0.2);
+        Assert.True(frozen > trained + 0.2, $"{frozen} vs {trained}");
+    }
 }
