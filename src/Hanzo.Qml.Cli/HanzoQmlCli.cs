@@ -33,6 +33,7 @@ public static class HanzoQmlCli
                 TrainCommand.Create(stdout, stderr),
                 PredictCommand.Create(stdout),
                 BenchmarkCommand.Create(stdout, stderr),
+                HpoCommand.Create(stdout, stderr),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
