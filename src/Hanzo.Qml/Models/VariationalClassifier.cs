@@ -174,8 +174,8 @@ public sealed class VariationalClassifier : VariationalModel, IClassifier
 
     internal override void ReadExtra(JsonObject root)
     {
-        _numClasses = root["num_classes"]!.GetValue<int>();
-        _classNames = [.. root["class_names"]!.AsArray().Select(n => n!.GetValue<string>())];
+        _numClasses = Field(root, "num_classes").GetValue<int>();
+        _classNames = [.. Field(root, "class_names").AsArray().Select(n => Element(n).GetValue<string>())];
         if (_classNames.Length != _numClasses) throw new FormatException($"The saved model names {_classNames.Length} classes but declares {_numClasses}.");
     }
 

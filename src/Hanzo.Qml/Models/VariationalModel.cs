@@ -470,29 +470,37 @@ public abstract class VariationalModel
         return (options, root);
     }
 
+    /// <summary>A required member of a saved model; a missing one is a <see cref="FormatException"/> naming it.</summary>
+    private protected static JsonNode Field(JsonNode? parent, string name) =>
+        parent?[name] ?? throw new FormatException($"The saved model lacks \"{name}\".");
+
+    /// <summary>A required array element or object; JSON null is a <see cref="FormatException"/>.</summary>
+    private protected static JsonNode Element(JsonNode? node) =>
+        node ?? throw new FormatException("The saved model has a null where a value is required.");
+
     private protected void Restore(JsonObject root)
     {
         try
         {
-            NumFeatures = root["num_features"]!.GetValue<int>();
-            Preprocessor = (Preprocessor)DataTransform.FromJson(root["preprocessor"]!.ToJsonString());
+            NumFeatures = Field(root, "num_features").GetValue<int>();
+            Preprocessor = (Preprocessor)DataTransform.FromJson(Field(root, "preprocessor").ToJsonString());
             ReadExtra(root);
             var circuit = BuildCircuit(Options.NumLayers, out _);
-            var saved = root["circuit"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+            var saved = Field(root, "circuit").AsArray().Select(n => Element(n).GetValue<string>()).ToArray();
             if (!saved.SequenceEqual(circuit.Operations.Select(op => op.ToString())))
                 throw new FormatException("The saved circuit differs from the one its options build; the file was edited or written by an incompatible version.");
-            _numWeights = root["num_circuit_weights"]!.GetValue<int>();
-            _theta = [.. root["parameters"]!.AsArray().Select(n => n!.GetValue<double>())];
+            _numWeights = Field(root, "num_circuit_weights").GetValue<int>();
+            _theta = [.. Field(root, "parameters").AsArray().Select(n => Element(n).GetValue<double>())];
             if (Options.HybridHiddenLayers is { } hidden)
                 _mlp = new HybridNetwork(Preprocessor.OutputDimension, hidden, circuit.NumFeatures);
             if (_theta.Length != _numWeights + NumHead + (_mlp?.NumParameters ?? 0) || _numWeights != circuit.NumWeights)
                 throw new FormatException($"The saved model has {_theta.Length} parameters; its options need {circuit.NumWeights + NumHead + (_mlp?.NumParameters ?? 0)}.");
             _history.Clear();
-            foreach (var h in root["history"]!.AsArray())
-                _history.Add(new EpochRecord(h!["epoch"]!.GetValue<int>(), h["loss"]!.GetValue<double>(), h["metric"]!.GetValue<double>(), h["validation_metric"]?.GetValue<double>()));
+            foreach (var h in Field(root, "history").AsArray())
+                _history.Add(new EpochRecord(Field(h, "epoch").GetValue<int>(), Field(h, "loss").GetValue<double>(), Field(h, "metric").GetValue<double>(), Element(h)["validation_metric"]?.GetValue<double>()));
             _engine = new CircuitEngine(circuit, [.. Enumerable.Range(0, NumReadouts)]);
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or JsonException or KeyNotFoundException)
+        catch (Exception e) when (e is InvalidOperationException or JsonException or KeyNotFoundException)
         {
             throw new FormatException("The saved model is incomplete or malformed: " + e.Message, e);
         }

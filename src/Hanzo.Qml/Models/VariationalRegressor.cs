@@ -131,7 +131,7 @@ public sealed class VariationalRegressor : VariationalModel, IRegressor
 
     internal override void ReadExtra(JsonObject root)
     {
-        _centre = root["target_centre"]!.GetValue<double>();
-        _halfWidth = root["target_half_width"]!.GetValue<double>();
+        _centre = Field(root, "target_centre").GetValue<double>();
+        _halfWidth = Field(root, "target_half_width").GetValue<double>();
     }
 }

@@ -255,3 +255,20 @@ public class VariationalModelTests
                 }
     }
 }
+
+public class VariationalModelLoadErrorTests
+{
+    [Fact]
+    public void TruncatedOrNulledFilesGiveFormatErrorsNamingTheProblem()
+    {
+        var data = Hanzo.Qml.Data.BuiltInDatasets.Load("iris");
+        var model = new Hanzo.Qml.Models.VariationalClassifier(new Hanzo.Qml.Models.VariationalModelOptions { NumQubits = 4, NumLayers = 1, Epochs = 1 }).Fit(data);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(model.ToJson())!.AsObject();
+        json.Remove("parameters");
+        var missing = Assert.Throws<FormatException>(() => Hanzo.Qml.Models.VariationalClassifier.FromJson(json.ToJsonString()));
+        Assert.Contains("parameters", missing.Message);
+        var nulled = System.Text.Json.Nodes.JsonNode.Parse(model.ToJson())!.AsObject();
+        nulled["class_names"]!.AsArray()[0] = null;
+        Assert.Throws<FormatException>(() => Hanzo.Qml.Models.VariationalClassifier.FromJson(nulled.ToJsonString()));
+    }
+}
