@@ -91,4 +91,14 @@ public sealed class BadRequestTests : IDisposable
         var detail = await AssertProblem(await _client.PostRaw($"/v1/kernels/{id}/matrix", $"{{\"x\":[{rows}]}}"), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("at most 2000", detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Matrix_beyond_the_statevector_budget_is_413_problem()
+    {
+        var id = await _client.CreateKernel(new { encoding = "angle", n_qubits = 20 });
+        var row = "[" + string.Join(',', Enumerable.Repeat("0.5", 20)) + "]";
+        var rows = string.Join(',', Enumerable.Repeat(row, 100));
+        var detail = await AssertProblem(await _client.PostRaw($"/v1/kernels/{id}/matrix", $"{{\"x\":[{rows}]}}"), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("at most 64 samples", detail, StringComparison.Ordinal);
+    }
 }

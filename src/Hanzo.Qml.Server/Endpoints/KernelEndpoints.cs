@@ -15,6 +15,9 @@ public static class KernelEndpoints
     /// <summary>Most rows accepted in <c>x</c> (and in <c>z</c>) of a matrix request.</summary>
     public const int MaxMatrixRows = 2000;
 
+    /// <summary>Default bound on the statevectors one matrix request may hold (<c>Kernels:MaxStateBytes</c>): 1 GiB.</summary>
+    public const long DefaultMaxStateBytes = 1L << 30;
+
     /// <summary>Largest accepted <c>reps</c>.</summary>
     public const int MaxReps = 64;
 
@@ -124,7 +127,7 @@ public static class KernelEndpoints
         }
     }
 
-    private static async Task<IResult> Matrix(string id, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Matrix(string id, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, IConfiguration configuration, CancellationToken ct)
     {
         var definition = await store.FindAsync(id, ct);
         if (definition is null) return UnknownKernel(id);
@@ -133,7 +136,12 @@ public static class KernelEndpoints
         var kernel = cache.Get(definition);
         if (CheckRows(body!.X, "x", kernel.NumFeatures, required: true) is { } ex) return ex;
         if (CheckRows(body.Z, "z", kernel.NumFeatures, required: false) is { } ez) return ez;
-        var x = body.X!.Select(r => r.ToArray()).ToArray();
+        long rows = body.X!.Count + (body.Z?.Count ?? 0), maxBytes = configuration.GetValue("Kernels:MaxStateBytes", DefaultMaxStateBytes);
+        long bytes = rows * 16L << kernel.NumQubits;
+        if (bytes > maxBytes)
+            return Problems.TooLarge($"{rows} samples on {kernel.NumQubits} qubits need {bytes / (1 << 20)} MiB of statevectors (16 bytes × 2^{kernel.NumQubits} each); "
+                + $"this server allows {maxBytes / (1 << 20)} MiB per request, i.e. at most {maxBytes / (16L << kernel.NumQubits)} samples (x plus z) at this qubit count.");
+        var x = body.X.Select(r => r.ToArray()).ToArray();
         var z = body.Z?.Select(r => r.ToArray()).ToArray();
         try
         {
