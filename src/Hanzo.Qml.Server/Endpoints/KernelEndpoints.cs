@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Hanzo.Qml.Encodings;
+using Hanzo.Qml.Kernels;
+using Hanzo.Qml.Server.Storage;
+using Hanzo.Qml.Simulation;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace Hanzo.Qml.Server.Endpoints;
+
+/// <summary>Kernel routes: define a fidelity kernel, read it back, evaluate a pair, compute a matrix.</summary>
+public static class KernelEndpoints
+{
+    /// <summary>Most rows accepted in <c>x</c> (and in <c>z</c>) of a matrix request.</summary>
+    public const int MaxMatrixRows = 2000;
+
+    /// <summary>Default bound on the statevectors one matrix request may hold (<c>Kernels:MaxStateBytes</c>): 1 GiB.</summary>
+    public const long DefaultMaxStateBytes = 1L << 30;
+
+    /// <summary>Largest accepted <c>reps</c>.</summary>
+    public const int MaxReps = 64;
+
+    private static readonly string[] RotationNames = ["x", "y", "z"];
+    private static readonly string[] EntanglementNames = ["linear", "circular", "full"];
+
+    /// <summary>Maps the <c>/v1/kernels</c> routes.</summary>
+    /// <param name="app">The route builder.</param>
+    public static IEndpointRouteBuilder MapKernelEndpoints(this IEndpointRouteBuilder app)
+    {
+        var kernels = app.MapGroup("/v1/kernels").WithTags("kernels");
+        kernels.MapPost("/", Create).WithName("CreateKernel")
+            .Accepts<CreateKernelRequest>("application/json")
+            .Produces<KernelResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        kernels.MapGet("/{id}", Get).WithName("GetKernel")
+            .Produces<KernelResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        kernels.MapPost("/{id}/evaluate", Evaluate).WithName("EvaluateKernel")
+            .Accepts<EvaluateRequest>("application/json")
+            .Produces<EvaluateResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        kernels.MapPost("/{id}/matrix", Matrix).WithName("KernelMatrix")
+            .Accepts<MatrixRequest>("application/json")
+            .Produces<MatrixResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    private static async Task<IResult> Create(HttpRequest request, IKernelStore store, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var (body, error) = await ReadBody<CreateKernelRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null) return error;
+        var allowed = string.Join(", ", EncodingFactory.Names);
+        if (string.IsNullOrWhiteSpace(body!.Encoding))
+            return Problems.BadRequest($"\"encoding\" is required; allowed names: {allowed}.");
+        var encoding = body.Encoding.Trim().ToLowerInvariant();
+        if (!EncodingFactory.Names.Contains(encoding))
+            return Problems.BadRequest($"Unknown encoding \"{body.Encoding}\"; allowed names: {allowed}.", "Unknown encoding");
+        if (body.NQubits is not int n)
+            return Problems.BadRequest($"\"n_qubits\" is required: an integer from 1 to {SystemEndpoints.MaxQubits}.");
+        if (n < 1 || n > SystemEndpoints.MaxQubits)
+            return Problems.BadRequest($"\"n_qubits\" is {n}; allowed: 1 to {SystemEndpoints.MaxQubits} on the {SystemEndpoints.StatevectorBackend} backend.");
+        int reps = body.Reps ?? EncodingOptions.Default.Reps;
+        if (reps < 1 || reps > MaxReps)
+            return Problems.BadRequest($"\"reps\" is {reps}; allowed: 1 to {MaxReps}.");
+        var rotation = (body.Rotation ?? "x").Trim().ToLowerInvariant();
+        if (!RotationNames.Contains(rotation))
+            return Problems.BadRequest($"Unknown rotation \"{body.Rotation}\"; allowed: {string.Join(", ", RotationNames)}.");
+        var entanglement = (body.Entanglement ?? "full").Trim().ToLowerInvariant();
+        if (!EntanglementNames.Contains(entanglement))
+            return Problems.BadRequest($"Unknown entanglement \"{body.Entanglement}\"; allowed: {string.Join(", ", EntanglementNames)}.");
+        double alpha = body.Alpha ?? EncodingOptions.Default.Alpha, padWith = body.PadWith ?? 0;
+        if (!double.IsFinite(alpha) || !double.IsFinite(padWith))
+            return Problems.BadRequest("\"alpha\" and \"pad_with\" must be finite numbers.");
+        var paulis = body.Paulis ?? EncodingOptions.Default.Paulis;
+        if (paulis.Any(p => string.IsNullOrWhiteSpace(p) || p.Contains(',', StringComparison.Ordinal)))
+            return Problems.BadRequest("\"paulis\" must be Pauli words such as \"Z\", \"ZZ\", \"XY\" (letters X, Y, Z).");
+
+        var definition = new KernelDefinition
+        {
+            Id = "k_" + Guid.NewGuid().ToString("N"),
+            Encoding = encoding,
+            NumQubits = n,
+            Reps = reps,
+            Rotation = rotation,
+            Entanglement = entanglement,
+            Alpha = alpha,
+            Paulis = string.Join(',', paulis.Select(p => p.Trim())),
+            PadWith = padWith,
+            NumFeatures = body.NumFeatures,
+            CreatedAt = DateTime.UtcNow,
+        };
+        FidelityKernel kernel;
+        try
+        {
+            kernel = KernelCache.Build(definition);
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.BadRequest(e.Message, "Invalid encoding settings");
+        }
+        await store.AddAsync(definition, ct);
+        var response = ToResponse(definition, kernel);
+        return TypedResults.Created($"/v1/kernels/{definition.Id}", response);
+    }
+
+    private static async Task<IResult> Get(string id, IKernelStore store, KernelCache cache, CancellationToken ct)
+    {
+        var definition = await store.FindAsync(id, ct);
+        return definition is null ? UnknownKernel(id) : TypedResults.Ok(ToResponse(definition, cache.Get(definition)));
+    }
+
+    private static async Task<IResult> Evaluate(string id, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var definition = await store.FindAsync(id, ct);
+        if (definition is null) return UnknownKernel(id);
+        var (body, error) = await ReadBody<EvaluateRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null) return error;
+        var kernel = cache.Get(definition);
+        if (CheckVector(body!.X, "x", kernel.NumFeatures) is { } ex) return ex;
+        if (CheckVector(body.Z, "z", kernel.NumFeatures) is { } ez) return ez;
+        try
+        {
+            return TypedResults.Ok(new EvaluateResponse(kernel.Evaluate(body.X!.ToArray(), body.Z!.ToArray())));
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.BadRequest(e.Message);
+        }
+    }
+
+    private static async Task<IResult> Matrix(string id, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, IConfiguration configuration, CancellationToken ct)
+    {
+        var definition = await store.FindAsync(id, ct);
+        if (definition is null) return UnknownKernel(id);
+        var (body, error) = await ReadBody<MatrixRequest>(request, json.Value.SerializerOptions, ct);
+        if (error is not null) return error;
+        var kernel = cache.Get(definition);
+        if (CheckRows(body!.X, "x", kernel.NumFeatures, required: true) is { } ex) return ex;
+        if (CheckRows(body.Z, "z", kernel.NumFeatures, required: false) is { } ez) return ez;
+        long rows = body.X!.Count + (body.Z?.Count ?? 0), maxBytes = configuration.GetValue("Kernels:MaxStateBytes", DefaultMaxStateBytes);
+        long bytes = rows * 16L << kernel.NumQubits;
+        if (bytes > maxBytes)
+            return Problems.TooLarge($"{rows} samples on {kernel.NumQubits} qubits need {bytes / (1 << 20)} MiB of statevectors (16 bytes × 2^{kernel.NumQubits} each); "
+                + $"this server allows {maxBytes / (1 << 20)} MiB per request, i.e. at most {maxBytes / (16L << kernel.NumQubits)} samples (x plus z) at this qubit count.");
+        var x = body.X.Select(r => r.ToArray()).ToArray();
+        var z = body.Z?.Select(r => r.ToArray()).ToArray();
+        try
+        {
+            double[,] k;
+            using (ServerMetrics.KernelMatrix.WithLabels(ServerMetrics.SampleBucket(x.Length + (z?.Length ?? 0)), kernel.NumQubits.ToString(System.Globalization.CultureInfo.InvariantCulture)).NewTimer())
+                k = z is null ? kernel.Matrix(x, cancellationToken: ct) : kernel.Matrix(x, z, cancellationToken: ct);
+            return TypedResults.Ok(new MatrixResponse(ToJagged(k)));
+        }
+        catch (StateTooLargeException e)
+        {
+            return Problems.TooLarge($"{e.Message} Send fewer rows per request.");
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.BadRequest(e.Message);
+        }
+    }
+
+    private static IResult UnknownKernel(string id) =>
+        Problems.NotFound($"No kernel with id \"{id}\". Create one with POST /v1/kernels.");
+
+    private static KernelResponse ToResponse(KernelDefinition d, FidelityKernel kernel) => new(
+        d.Id, kernel.Name, d.Encoding, d.NumQubits, d.Reps, d.Rotation, d.Entanglement, d.Alpha,
+        d.Paulis.Split(',', StringSplitOptions.RemoveEmptyEntries), d.PadWith, kernel.NumFeatures, DateTime.SpecifyKind(d.CreatedAt, DateTimeKind.Utc));
+
+    private static IResult? CheckVector(IReadOnlyList<double>? v, string name, int features)
+    {
+        if (v is null) return Problems.BadRequest($"\"{name}\" is required: an array of {features} finite numbers.");
+        if (v.Count != features) return Problems.BadRequest($"\"{name}\" has {v.Count} values; this kernel's encoding takes exactly {features} features.");
+        for (int i = 0; i < v.Count; i++)
+            if (!double.IsFinite(v[i])) return Problems.BadRequest($"\"{name}\"[{i}] is not a finite number.");
+        return null;
+    }
+
+    private static IResult? CheckRows(IReadOnlyList<IReadOnlyList<double>>? rows, string name, int features, bool required)
+    {
+        if (rows is null)
+            return required ? Problems.BadRequest($"\"{name}\" is required: an array of 1 to {MaxMatrixRows} rows of {features} finite numbers.") : null;
+        if (rows.Count == 0) return Problems.BadRequest($"\"{name}\" is empty; send 1 to {MaxMatrixRows} rows.");
+        if (rows.Count > MaxMatrixRows) return Problems.TooLarge($"\"{name}\" has {rows.Count} rows; at most {MaxMatrixRows} are allowed per request.");
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            if (row is null) return Problems.BadRequest($"\"{name}\"[{r}] is null; each row must be an array of {features} finite numbers.");
+            if (row.Count != features) return Problems.BadRequest($"\"{name}\"[{r}] has {row.Count} values; this kernel's encoding takes exactly {features} features.");
+            for (int i = 0; i < row.Count; i++)
+                if (!double.IsFinite(row[i])) return Problems.BadRequest($"\"{name}\"[{r}][{i}] is not a finite number.");
+        }
+        return null;
+    }
+
+    private static double[][] ToJagged(double[,] k)
+    {
+        var rows = new double[k.GetLength(0)][];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new double[k.GetLength(1)];
+            for (int j = 0; j < rows[i].Length; j++) rows[i][j] = k[i, j];
+        }
+        return rows;
+    }
+
+    private static async Task<(T? Body, IResult? Error)> ReadBody<T>(HttpRequest request, JsonSerializerOptions options, CancellationToken ct) where T : class
+    {
+        if (!request.HasJsonContentType())
+            return (null, Problems.BadRequest("The body must be JSON with Content-Type: application/json.", "Unsupported content type"));
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, options, ct);
+            return body is null ? (null, Problems.BadRequest("The body must be a JSON object.")) : (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest($"Malformed JSON body: {e.Message}", "Malformed JSON"));
+        }
+    }
+}
