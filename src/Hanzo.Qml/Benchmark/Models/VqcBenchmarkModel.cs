@@ -14,9 +14,6 @@ namespace Hanzo.Qml.Benchmark.Models;
 /// </remarks>
 public sealed class VqcBenchmarkModel : IBenchmarkModel
 {
-    private static readonly int[] Layers = [1, 2, 3];
-    private static readonly double[] Rates = [0.01, 0.05, 0.1];
-
     /// <inheritdoc />
     public string Name => "vqc";
 
@@ -51,29 +48,14 @@ public sealed class VqcBenchmarkModel : IBenchmarkModel
     public IReadOnlyList<IClassifierFactory> Grid(BenchmarkModelContext context)
     {
         var o = Options(context);
-        return [.. Layers.SelectMany(l => Rates.Select(r => (IClassifierFactory)new Factory(o with { NumLayers = l, LearningRate = r })))];
+        return [.. VariationalBenchmarkSettings.Grid(o).Select(v => (IClassifierFactory)new Factory(v))];
     }
 
     /// <inheritdoc />
     public IKernel? Kernel(BenchmarkModelContext context) => null;
 
-    private static VariationalModelOptions Options(BenchmarkModelContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        string encoding = context.Encoding.ToLowerInvariant() is "angle" or "iqp" or "zz" ? context.Encoding.ToLowerInvariant() : "angle";
-        return new VariationalModelOptions
-        {
-            NumQubits = context.NumQubits,
-            NumLayers = 2,
-            Encoding = encoding,
-            EncodingOptions = context.EncodingOptions,
-            NumClasses = context.NumClasses > 2 ? context.NumClasses : null,
-            Epochs = 30,
-            BatchSize = 16,
-            LearningRate = 0.05,
-            Seed = context.Seed,
-        };
-    }
+    private static VariationalModelOptions Options(BenchmarkModelContext context) =>
+        VariationalBenchmarkSettings.For(context, epochs: 30) with { NumClasses = context.NumClasses > 2 ? context.NumClasses : null };
 
     /// <summary>Makes fresh classifiers with fixed options.</summary>
     private sealed record Factory(VariationalModelOptions Options) : IClassifierFactory

@@ -13,9 +13,6 @@ namespace Hanzo.Qml.Benchmark.Models;
 /// </remarks>
 public sealed class VqrBenchmarkModel : IRegressionBenchmarkModel
 {
-    private static readonly int[] Layers = [1, 2, 3];
-    private static readonly double[] Rates = [0.01, 0.05, 0.1];
-
     /// <inheritdoc />
     public string Name => "vqr";
 
@@ -47,25 +44,10 @@ public sealed class VqrBenchmarkModel : IRegressionBenchmarkModel
     public IReadOnlyList<IRegressorFactory> Grid(BenchmarkModelContext context)
     {
         var o = Options(context);
-        return [.. Layers.SelectMany(l => Rates.Select(r => (IRegressorFactory)new Factory(o with { NumLayers = l, LearningRate = r })))];
+        return [.. VariationalBenchmarkSettings.Grid(o).Select(v => (IRegressorFactory)new Factory(v))];
     }
 
-    private static VariationalModelOptions Options(BenchmarkModelContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        string encoding = context.Encoding.ToLowerInvariant() is "angle" or "iqp" or "zz" ? context.Encoding.ToLowerInvariant() : "angle";
-        return new VariationalModelOptions
-        {
-            NumQubits = context.NumQubits,
-            NumLayers = 2,
-            Encoding = encoding,
-            EncodingOptions = context.EncodingOptions,
-            Epochs = 10,
-            BatchSize = 16,
-            LearningRate = 0.05,
-            Seed = context.Seed,
-        };
-    }
+    private static VariationalModelOptions Options(BenchmarkModelContext context) => VariationalBenchmarkSettings.For(context, epochs: 10);
 
     /// <summary>Makes fresh regressors with fixed options.</summary>
     private sealed record Factory(VariationalModelOptions Options) : IRegressorFactory
