@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Hanzo.Qml.Server.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -17,9 +16,6 @@ public static class ServerSetup
 
     /// <summary>Default metrics port (<c>Metrics:Port</c>).</summary>
     public const int DefaultMetricsPort = 9090;
-
-    /// <summary>Default SQLite database file (<c>Database:Path</c>), relative to the working directory.</summary>
-    public const string DefaultDatabasePath = "hanzo-qml.db";
 
     /// <summary>Registers configuration, JSON settings, problem details, OpenAPI, storage and the Kestrel ports.</summary>
     /// <param name="builder">The application builder.</param>
@@ -46,23 +42,18 @@ public static class ServerSetup
             };
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddDbContext<KernelDbContext>((sp, o) =>
-        {
-            var path = sp.GetRequiredService<IConfiguration>().GetValue("Database:Path", DefaultDatabasePath);
-            o.UseSqlite($"Data Source={path}");
-        });
-        builder.Services.AddScoped<IKernelStore, SqliteKernelStore>();
+        builder.Services.AddOptions<Configuration.QmlServerOptions>().Bind(builder.Configuration);
+        builder.Services.AddQmlStorage(DatabaseSettings.From(builder.Configuration));
         builder.Services.AddSingleton<KernelCache>();
         return builder;
     }
 
-    /// <summary>Creates the database schema (EnsureCreated: no migrations yet) and sets up error handling, metrics and OpenAPI.</summary>
+    /// <summary>Applies the database migrations and sets up error handling, metrics and OpenAPI.</summary>
     /// <param name="app">The built application.</param>
     public static WebApplication UseHanzoQmlServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        using (var scope = app.Services.CreateScope())
-            scope.ServiceProvider.GetRequiredService<KernelDbContext>().Database.EnsureCreated();
+        app.Services.MigrateQmlDatabase();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hanzo.Qml.Encodings;
 using Hanzo.Qml.Kernels;
+using Hanzo.Qml.Server.Security;
 using Hanzo.Qml.Server.Storage;
 using Hanzo.Qml.Simulation;
 using Microsoft.AspNetCore.Http.Json;
@@ -44,7 +45,7 @@ public static class KernelEndpoints
         return app;
     }
 
-    private static async Task<IResult> Create(HttpRequest request, IKernelStore store, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http, HttpRequest request, IKernelStore store, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var (body, error) = await ReadBody<CreateKernelRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
@@ -77,6 +78,7 @@ public static class KernelEndpoints
         var definition = new KernelDefinition
         {
             Id = "k_" + Guid.NewGuid().ToString("N"),
+            OrganisationId = Organisation.Of(http),
             Encoding = encoding,
             NumQubits = n,
             Reps = reps,
@@ -102,15 +104,15 @@ public static class KernelEndpoints
         return TypedResults.Created($"/v1/kernels/{definition.Id}", response);
     }
 
-    private static async Task<IResult> Get(string id, IKernelStore store, KernelCache cache, CancellationToken ct)
+    private static async Task<IResult> Get(string id, HttpContext http, IKernelStore store, KernelCache cache, CancellationToken ct)
     {
-        var definition = await store.FindAsync(id, ct);
+        var definition = await store.FindAsync(Organisation.Of(http), id, ct);
         return definition is null ? UnknownKernel(id) : TypedResults.Ok(ToResponse(definition, cache.Get(definition)));
     }
 
-    private static async Task<IResult> Evaluate(string id, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Evaluate(string id, HttpContext http, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var definition = await store.FindAsync(id, ct);
+        var definition = await store.FindAsync(Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
         var (body, error) = await ReadBody<EvaluateRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
@@ -127,9 +129,9 @@ public static class KernelEndpoints
         }
     }
 
-    private static async Task<IResult> Matrix(string id, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> Matrix(string id, HttpContext http, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, IConfiguration configuration, CancellationToken ct)
     {
-        var definition = await store.FindAsync(id, ct);
+        var definition = await store.FindAsync(Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
         var (body, error) = await ReadBody<MatrixRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;

@@ -6,6 +6,9 @@ public sealed class KernelDefinition
     /// <summary>Identifier, e.g. <c>k_3f…</c>.</summary>
     public required string Id { get; set; }
 
+    /// <summary>Organisation that owns the kernel; other organisations never see it.</summary>
+    public required string OrganisationId { get; set; }
+
     /// <summary>Encoding name, lower case (one of <see cref="Hanzo.Qml.Encodings.EncodingFactory.Names"/>).</summary>
     public required string Encoding { get; set; }
 

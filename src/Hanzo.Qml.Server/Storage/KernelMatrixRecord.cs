@@ -1,0 +1,26 @@
+namespace Hanzo.Qml.Server.Storage;
+
+/// <summary>A kernel matrix computed by a background job, stored as packed float64 values (row-major).</summary>
+public sealed class KernelMatrixRecord
+{
+    /// <summary>Identifier (the job id that produced it).</summary>
+    public required string Id { get; set; }
+
+    /// <summary>Owner; the same organisation as the kernel.</summary>
+    public required string OrganisationId { get; set; }
+
+    /// <summary>Kernel the matrix belongs to.</summary>
+    public required string KernelId { get; set; }
+
+    /// <summary>Rows (samples of x).</summary>
+    public int Rows { get; set; }
+
+    /// <summary>Columns (samples of z, or of x for the symmetric matrix).</summary>
+    public int Columns { get; set; }
+
+    /// <summary>Rows × Columns little-endian float64 values (<see cref="PackedDoubles"/>).</summary>
+    public required byte[] Values { get; set; }
+
+    /// <summary>When it was stored (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+}
