@@ -3,7 +3,7 @@ using Prometheus;
 namespace Hanzo.Qml.Server;
 
 /// <summary>Prometheus metrics of the service.</summary>
-public static class ServerMetrics
+public static partial class ServerMetrics
 {
     /// <summary>API request duration by route template.</summary>
     public static readonly Histogram RequestDuration = Metrics.CreateHistogram(

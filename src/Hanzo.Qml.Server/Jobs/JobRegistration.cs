@@ -1,0 +1,16 @@
+namespace Hanzo.Qml.Server.Jobs;
+
+/// <summary>Registers the job store, the workers and the handlers.</summary>
+public static class JobRegistration
+{
+    /// <summary>Adds durable background jobs with every handler of the service.</summary>
+    /// <param name="services">Services.</param>
+    public static IServiceCollection AddQmlJobs(this IServiceCollection services)
+    {
+        services.AddScoped<JobStore>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<IJobHandler, QaoaJobHandler>();
+        services.AddHostedService<JobWorkerService>();
+        return services;
+    }
+}
