@@ -9,6 +9,7 @@ app.MapSystemEndpoints();
 app.MapKernelEndpoints();
 app.MapJobEndpoints();
 app.MapQaoaEndpoints();
+app.MapBenchmarkEndpoints();
 app.Run();
 
 /// <summary>The service's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -10,6 +10,7 @@ public static class JobRegistration
         services.AddScoped<JobStore>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<IJobHandler, QaoaJobHandler>();
+        services.AddSingleton<IJobHandler, BenchmarkJobHandler>();
         services.AddHostedService<JobWorkerService>();
         return services;
     }

@@ -21,12 +21,14 @@ public sealed class JobStore(QmlDbContext db)
     /// <param name="targetId">Object it works on, if any.</param>
     /// <param name="requestJson">Its input.</param>
     /// <param name="ct">Cancels the write.</param>
-    public async Task<JobRecord> EnqueueAsync(string organisationId, string kind, string? targetId, string requestJson, CancellationToken ct = default)
+    /// <param name="id">The job's id when the caller needs it in advance (to store it with its target in the same save), else a new one.</param>
+    /// <remarks>Entities the caller added to <see cref="Db"/> are saved in the same <c>SaveChanges</c>, so a target and its job land together.</remarks>
+    public async Task<JobRecord> EnqueueAsync(string organisationId, string kind, string? targetId, string requestJson, CancellationToken ct = default, string? id = null)
     {
         var now = DateTime.UtcNow;
         var job = new JobRecord
         {
-            Id = NewId(),
+            Id = id ?? NewId(),
             OrganisationId = organisationId,
             Kind = kind,
             TargetId = targetId,

@@ -21,6 +21,9 @@ public sealed class BenchmarkRecord
     /// <summary>Gzip of the report's Markdown; null until finished.</summary>
     public byte[]? ReportMarkdown { get; set; }
 
+    /// <summary>Gzip of the report's self-contained HTML (plots embedded); null until finished.</summary>
+    public byte[]? ReportHtml { get; set; }
+
     /// <summary>Whether the quantum model won with significance; null until finished.</summary>
     public bool? QuantumAdvantage { get; set; }
 

@@ -49,6 +49,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     b.Property<string>("Recommendation")
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("ReportHtml")
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("ReportJson")
                         .HasColumnType("bytea");
 

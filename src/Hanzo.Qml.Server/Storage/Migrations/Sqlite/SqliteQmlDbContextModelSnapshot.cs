@@ -44,6 +44,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     b.Property<string>("Recommendation")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ReportHtml")
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("ReportJson")
                         .HasColumnType("BLOB");
 

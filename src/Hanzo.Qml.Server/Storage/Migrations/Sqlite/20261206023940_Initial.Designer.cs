@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQmlDbContext))]
-    [Migration("20261206023031_Initial")]
+    [Migration("20261206023940_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -46,6 +46,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
 
                     b.Property<string>("Recommendation")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ReportHtml")
+                        .HasColumnType("BLOB");
 
                     b.Property<byte[]>("ReportJson")
                         .HasColumnType("BLOB");

@@ -21,6 +21,7 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     JobId = table.Column<string>(type: "TEXT", nullable: false),
                     ReportJson = table.Column<byte[]>(type: "BLOB", nullable: true),
                     ReportMarkdown = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReportHtml = table.Column<byte[]>(type: "BLOB", nullable: true),
                     QuantumAdvantage = table.Column<bool>(type: "INTEGER", nullable: true),
                     Recommendation = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQmlDbContext))]
-    [Migration("20261206023039_Initial")]
+    [Migration("20261206024001_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -51,6 +51,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
 
                     b.Property<string>("Recommendation")
                         .HasColumnType("text");
+
+                    b.Property<byte[]>("ReportHtml")
+                        .HasColumnType("bytea");
 
                     b.Property<byte[]>("ReportJson")
                         .HasColumnType("bytea");

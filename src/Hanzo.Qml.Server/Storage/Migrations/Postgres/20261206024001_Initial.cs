@@ -21,6 +21,7 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     JobId = table.Column<string>(type: "text", nullable: false),
                     ReportJson = table.Column<byte[]>(type: "bytea", nullable: true),
                     ReportMarkdown = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ReportHtml = table.Column<byte[]>(type: "bytea", nullable: true),
                     QuantumAdvantage = table.Column<bool>(type: "boolean", nullable: true),
                     Recommendation = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
