@@ -10,6 +10,7 @@ app.MapKernelEndpoints();
 app.MapJobEndpoints();
 app.MapQaoaEndpoints();
 app.MapBenchmarkEndpoints();
+app.MapHpoEndpoints();
 app.Run();
 
 /// <summary>The service's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

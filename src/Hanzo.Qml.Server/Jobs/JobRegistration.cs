@@ -11,6 +11,7 @@ public static class JobRegistration
         services.AddSingleton<JobSignal>();
         services.AddSingleton<IJobHandler, QaoaJobHandler>();
         services.AddSingleton<IJobHandler, BenchmarkJobHandler>();
+        services.AddSingleton<IJobHandler, HpoJobHandler>();
         services.AddHostedService<JobWorkerService>();
         return services;
     }
