@@ -11,6 +11,7 @@ app.MapJobEndpoints();
 app.MapQaoaEndpoints();
 app.MapBenchmarkEndpoints();
 app.MapHpoEndpoints();
+app.MapModelEndpoints();
 app.Run();
 
 /// <summary>The service's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -2,18 +2,8 @@ using System.Net;
 
 namespace Hanzo.Qml.Server.Tests;
 
-public sealed class BadRequestTests : IDisposable
+public abstract class BadRequestTests(DatabaseKind kind) : ServerTestBase(kind)
 {
-    private readonly ServerFactory _factory = new();
-    private readonly HttpClient _client;
-
-    public BadRequestTests() => _client = _factory.Api();
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     private static async Task<string> AssertProblem(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
@@ -25,7 +15,7 @@ public sealed class BadRequestTests : IDisposable
         return body.GetProperty("detail").GetString()!;
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"encoding\":\"qft\",\"n_qubits\":3}", "allowed names: angle, amplitude, iqp, zz, pauli")]
     [InlineData("{\"n_qubits\":3}", "\"encoding\" is required")]
     [InlineData("{\"encoding\":\"iqp\"}", "\"n_qubits\" is required")]
@@ -43,18 +33,18 @@ public sealed class BadRequestTests : IDisposable
     [InlineData("null", "JSON object")]
     public async Task Bad_create_bodies_are_400_problems(string json, string expected)
     {
-        var detail = await AssertProblem(await _client.PostRaw("/v1/kernels", json));
+        var detail = await AssertProblem(await Client.PostRaw("/v1/kernels", json));
         Assert.Contains(expected, detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Non_json_content_type_is_a_415_problem()
     {
-        var response = await _client.PostAsync("/v1/kernels", new StringContent("encoding=iqp"));
+        var response = await Client.PostAsync("/v1/kernels", new StringContent("encoding=iqp"));
         Assert.Contains("application/json", await AssertProblem(response, HttpStatusCode.UnsupportedMediaType), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"x\":[0.1,0.2],\"z\":[0.1,0.2,0.3]}", "exactly 3 features")]
     [InlineData("{\"x\":[0.1,0.2,0.3],\"z\":[0.1,0.2,0.3,0.4]}", "exactly 3 features")]
     [InlineData("{\"x\":[0.1,\"NaN\",0.3],\"z\":[0.1,0.2,0.3]}", "Malformed JSON")]
@@ -64,12 +54,12 @@ public sealed class BadRequestTests : IDisposable
     [InlineData("{\"x\":[0.1,1e999,0.3],\"z\":[0.1,0.2,0.3]}", "")]
     public async Task Bad_evaluate_bodies_are_400_problems(string json, string expected)
     {
-        var id = await _client.CreateKernel(new { encoding = "iqp", n_qubits = 3 });
-        var detail = await AssertProblem(await _client.PostRaw($"/v1/kernels/{id}/evaluate", json));
+        var id = await Client.CreateKernel(new { encoding = "iqp", n_qubits = 3 });
+        var detail = await AssertProblem(await Client.PostRaw($"/v1/kernels/{id}/evaluate", json));
         Assert.Contains(expected, detail, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"x\":[[0.1,0.2,0.3],[0.1,0.2]]}", "\"x\"[1] has 2 values")]
     [InlineData("{\"x\":[[0.1,0.2,0.3]],\"z\":[[0.1,\"NaN\",0.3]]}", "Malformed JSON")]
     [InlineData("{\"x\":[]}", "empty")]
@@ -78,27 +68,31 @@ public sealed class BadRequestTests : IDisposable
     [InlineData("{\"x\":[0.1,0.2,0.3]}", "Malformed JSON")]
     public async Task Bad_matrix_bodies_are_400_problems(string json, string expected)
     {
-        var id = await _client.CreateKernel(new { encoding = "iqp", n_qubits = 3 });
-        var detail = await AssertProblem(await _client.PostRaw($"/v1/kernels/{id}/matrix", json));
+        var id = await Client.CreateKernel(new { encoding = "iqp", n_qubits = 3 });
+        var detail = await AssertProblem(await Client.PostRaw($"/v1/kernels/{id}/matrix", json));
         Assert.Contains(expected, detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Too_many_matrix_rows_is_413_problem()
     {
-        var id = await _client.CreateKernel(new { encoding = "angle", n_qubits = 1 });
+        var id = await Client.CreateKernel(new { encoding = "angle", n_qubits = 1 });
         var rows = string.Join(',', Enumerable.Repeat("[0.5]", 2001));
-        var detail = await AssertProblem(await _client.PostRaw($"/v1/kernels/{id}/matrix", $"{{\"x\":[{rows}]}}"), HttpStatusCode.RequestEntityTooLarge);
+        var detail = await AssertProblem(await Client.PostRaw($"/v1/kernels/{id}/matrix", $"{{\"x\":[{rows}]}}"), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("at most 2000", detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Matrix_beyond_the_statevector_budget_is_413_problem()
     {
-        var id = await _client.CreateKernel(new { encoding = "angle", n_qubits = 20 });
+        var id = await Client.CreateKernel(new { encoding = "angle", n_qubits = 20 });
         var row = "[" + string.Join(',', Enumerable.Repeat("0.5", 20)) + "]";
         var rows = string.Join(',', Enumerable.Repeat(row, 100));
-        var detail = await AssertProblem(await _client.PostRaw($"/v1/kernels/{id}/matrix", $"{{\"x\":[{rows}]}}"), HttpStatusCode.RequestEntityTooLarge);
+        var detail = await AssertProblem(await Client.PostRaw($"/v1/kernels/{id}/matrix", $"{{\"x\":[{rows}]}}"), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("at most 64 samples", detail, StringComparison.Ordinal);
     }
 }
+
+public sealed class BadRequestTestsOnSqlite() : BadRequestTests(DatabaseKind.Sqlite);
+
+public sealed class BadRequestTestsOnPostgres() : BadRequestTests(DatabaseKind.Postgres);

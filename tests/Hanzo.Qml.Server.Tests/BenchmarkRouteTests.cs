@@ -5,24 +5,14 @@ using Hanzo.Qml.Benchmark;
 
 namespace Hanzo.Qml.Server.Tests;
 
-public sealed class BenchmarkRouteTests : IDisposable
+public abstract class BenchmarkRouteTests(DatabaseKind kind) : ServerTestBase(kind)
 {
-    private readonly ServerFactory _factory = new();
-    private readonly HttpClient _client;
 
-    public BenchmarkRouteTests() => _client = _factory.Api();
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
-    [Fact]
+    [SkippableFact]
     public async Task Benchmark_runs_as_a_job_and_serves_its_report_as_markdown_html_and_json()
     {
         var body = new { dataset = "iris", n_qubits = 2, reps = 1, folds = 3, repeats = 1, baselines = new[] { "logreg" }, seed = 4 };
-        var response = await _client.PostAsJsonAsync("/v1/benchmark", body);
+        var response = await Client.PostAsJsonAsync("/v1/benchmark", body);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var created = await response.Json();
         var id = created.GetProperty("id").GetString()!;
@@ -30,10 +20,10 @@ public sealed class BenchmarkRouteTests : IDisposable
         var jobId = created.GetProperty("job").GetProperty("id").GetString()!;
 
         // Before it finishes the report is 409 or, if the job was quick, already there.
-        var job = await _client.UntilFinal($"/v1/jobs/{jobId}", 180);
+        var job = await Client.UntilFinal($"/v1/jobs/{jobId}", 180);
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
 
-        var got = await (await _client.GetAsync($"/v1/benchmark/{id}")).Json();
+        var got = await (await Client.GetAsync($"/v1/benchmark/{id}")).Json();
         Assert.Equal("succeeded", got.GetProperty("status").GetString());
         var report = got.GetProperty("report");
         var library = BenchmarkRunner.Run(BenchmarkOptions.ForBuiltIn("iris") with
@@ -46,21 +36,21 @@ public sealed class BenchmarkRouteTests : IDisposable
 
         var md = new HttpRequestMessage(HttpMethod.Get, $"/v1/benchmark/{id}/report");
         md.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/markdown"));
-        var mdResponse = await _client.SendAsync(md);
+        var mdResponse = await Client.SendAsync(md);
         Assert.Equal("text/markdown", mdResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal(library.ToMarkdown().Split('\n')[0], (await mdResponse.Content.ReadAsStringAsync()).Split('\n')[0]);
 
         var html = new HttpRequestMessage(HttpMethod.Get, $"/v1/benchmark/{id}/report");
         html.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-        var htmlResponse = await _client.SendAsync(html);
+        var htmlResponse = await Client.SendAsync(html);
         Assert.Equal("text/html", htmlResponse.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<html", await htmlResponse.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
 
-        var plain = await _client.GetAsync($"/v1/benchmark/{id}/report");
+        var plain = await Client.GetAsync($"/v1/benchmark/{id}/report");
         Assert.Equal("text/markdown", plain.Content.Headers.ContentType?.MediaType);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("""{"dataset": "mnist"}""", "Unknown dataset")]
     [InlineData("""{}""", "exactly one data source")]
     [InlineData("""{"dataset": "iris", "folds": 1}""", "\"folds\" is 1")]
@@ -72,15 +62,19 @@ public sealed class BenchmarkRouteTests : IDisposable
     [InlineData("""{"data": {"x": [[1, 2], [3, 4]], "y": [0]}}""", "one entry per row")]
     public async Task Bad_benchmark_requests_are_400(string body, string fragment)
     {
-        var response = await _client.PostRaw("/v1/benchmark", body);
+        var response = await Client.PostRaw("/v1/benchmark", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(fragment, (await response.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_benchmark_is_404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/v1/benchmark/b_nope")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/v1/benchmark/b_nope/report")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/v1/benchmark/b_nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/v1/benchmark/b_nope/report")).StatusCode);
     }
 }
+
+public sealed class BenchmarkRouteTestsOnSqlite() : BenchmarkRouteTests(DatabaseKind.Sqlite);
+
+public sealed class BenchmarkRouteTestsOnPostgres() : BenchmarkRouteTests(DatabaseKind.Postgres);

@@ -5,20 +5,10 @@ using Hanzo.Qml.Optimization.Hpo;
 
 namespace Hanzo.Qml.Server.Tests;
 
-public sealed class HpoRouteTests : IDisposable
+public abstract class HpoRouteTests(DatabaseKind kind) : ServerTestBase(kind)
 {
-    private readonly ServerFactory _factory = new();
-    private readonly HttpClient _client;
 
-    public HpoRouteTests() => _client = _factory.Api();
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
-    [Fact]
+    [SkippableFact]
     public async Task Hpo_sweep_compares_all_three_methods_and_matches_the_library()
     {
         var body = new
@@ -26,10 +16,10 @@ public sealed class HpoRouteTests : IDisposable
             model = "rbf_svm", dataset = "iris", budget = 5, seed = 2, p = 1,
             search_space = new Dictionary<string, double[]> { ["C"] = [0.1, 1, 10], ["gamma"] = [0.01, 0.1, 1] },
         };
-        var response = await _client.PostAsJsonAsync("/v1/hpo/quantum", body);
+        var response = await Client.PostAsJsonAsync("/v1/hpo/quantum", body);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Json()).GetProperty("id").GetString()!;
-        var job = await _client.UntilFinal($"/v1/hpo/{id}", 180);
+        var job = await Client.UntilFinal($"/v1/hpo/{id}", 180);
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
         var result = job.GetProperty("result");
         var methods = result.GetProperty("methods");
@@ -48,7 +38,7 @@ public sealed class HpoRouteTests : IDisposable
         Assert.Equal(random.BestValue, methods.GetProperty("random").GetProperty("best_value").GetDouble());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("""{"dataset": "iris", "search_space": {"C": [1, 2]}}""", "\"model\" is required")]
     [InlineData("""{"model": "xgb", "dataset": "iris", "search_space": {"C": [1, 2]}}""", "Unknown model")]
     [InlineData("""{"model": "rbf_svm", "dataset": "iris"}""", "\"search_space\" is required")]
@@ -59,8 +49,12 @@ public sealed class HpoRouteTests : IDisposable
     [InlineData("""{"model": "rbf_svm", "dataset": "iris", "search_space": {"depth": [1, 2]}}""", "")]
     public async Task Bad_hpo_requests_are_400(string body, string fragment)
     {
-        var response = await _client.PostRaw("/v1/hpo/quantum", body);
+        var response = await Client.PostRaw("/v1/hpo/quantum", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(fragment, (await response.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class HpoRouteTestsOnSqlite() : HpoRouteTests(DatabaseKind.Sqlite);
+
+public sealed class HpoRouteTestsOnPostgres() : HpoRouteTests(DatabaseKind.Postgres);

@@ -6,18 +6,8 @@ using Hanzo.Qml.Kernels;
 
 namespace Hanzo.Qml.Server.Tests;
 
-public sealed class KernelRouteTests : IDisposable
+public abstract class KernelRouteTests(DatabaseKind kind) : ServerTestBase(kind)
 {
-    private readonly ServerFactory _factory = new();
-    private readonly HttpClient _client;
-
-    public KernelRouteTests() => _client = _factory.Api();
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     private static readonly double[][] Samples =
     [
@@ -29,10 +19,10 @@ public sealed class KernelRouteTests : IDisposable
 
     private static FidelityKernel Library() => new(EncodingFactory.Create("iqp", 3, EncodingOptions.Default with { Reps = 2 }));
 
-    [Fact]
+    [SkippableFact]
     public async Task Create_returns_201_with_id_and_definition()
     {
-        var response = await _client.PostAsJsonAsync("/v1/kernels", new { encoding = "iqp", n_qubits = 3, reps = 2 });
+        var response = await Client.PostAsJsonAsync("/v1/kernels", new { encoding = "iqp", n_qubits = 3, reps = 2 });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Json();
         var id = body.GetProperty("id").GetString();
@@ -43,7 +33,7 @@ public sealed class KernelRouteTests : IDisposable
         Assert.Equal(3, body.GetProperty("n_features").GetInt32());
         Assert.Equal($"/v1/kernels/{id}", response.Headers.Location?.OriginalString);
 
-        var get = await _client.GetAsync($"/v1/kernels/{id}");
+        var get = await Client.GetAsync($"/v1/kernels/{id}");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         var again = await get.Json();
         Assert.Equal(id, again.GetProperty("id").GetString());
@@ -52,11 +42,11 @@ public sealed class KernelRouteTests : IDisposable
         Assert.Equal(2, again.GetProperty("reps").GetInt32());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Evaluate_equals_the_library_kernel()
     {
-        var id = await _client.CreateKernel(new { encoding = "iqp", n_qubits = 3, reps = 2 });
-        var response = await _client.PostAsJsonAsync($"/v1/kernels/{id}/evaluate", new { x = Samples[0], z = Samples[1] });
+        var id = await Client.CreateKernel(new { encoding = "iqp", n_qubits = 3, reps = 2 });
+        var response = await Client.PostAsJsonAsync($"/v1/kernels/{id}/evaluate", new { x = Samples[0], z = Samples[1] });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         double value = (await response.Json()).GetProperty("value").GetDouble();
         double expected = Library().Evaluate(Samples[0], Samples[1]);
@@ -64,11 +54,11 @@ public sealed class KernelRouteTests : IDisposable
         Assert.InRange(value, 0.0, 1.0);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Matrix_is_symmetric_with_unit_diagonal_and_equals_the_library()
     {
-        var id = await _client.CreateKernel(new { encoding = "iqp", n_qubits = 3, reps = 2 });
-        var response = await _client.PostAsJsonAsync($"/v1/kernels/{id}/matrix", new { x = Samples });
+        var id = await Client.CreateKernel(new { encoding = "iqp", n_qubits = 3, reps = 2 });
+        var response = await Client.PostAsJsonAsync($"/v1/kernels/{id}/matrix", new { x = Samples });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var k = (await response.Json()).GetProperty("matrix").Deserialize<double[][]>()!;
         var expected = Library().Matrix(Samples);
@@ -85,12 +75,12 @@ public sealed class KernelRouteTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Matrix_with_z_is_the_cross_matrix()
     {
-        var id = await _client.CreateKernel(new { encoding = "iqp", n_qubits = 3, reps = 2 });
+        var id = await Client.CreateKernel(new { encoding = "iqp", n_qubits = 3, reps = 2 });
         var z = new[] { Samples[1], Samples[3] };
-        var response = await _client.PostAsJsonAsync($"/v1/kernels/{id}/matrix", new { x = Samples, z });
+        var response = await Client.PostAsJsonAsync($"/v1/kernels/{id}/matrix", new { x = Samples, z });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var k = (await response.Json()).GetProperty("matrix").Deserialize<double[][]>()!;
         Assert.Equal(4, k.Length);
@@ -101,7 +91,7 @@ public sealed class KernelRouteTests : IDisposable
                 Assert.Equal(lib.Evaluate(Samples[i], z[j]), k[i][j], 1e-12);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"encoding\":\"zz\",\"n_qubits\":2,\"reps\":1,\"entanglement\":\"linear\",\"alpha\":1.5}", 2)]
     [InlineData("{\"encoding\":\"angle\",\"n_qubits\":4,\"rotation\":\"y\"}", 4)]
     [InlineData("{\"encoding\":\"amplitude\",\"n_qubits\":2,\"num_features\":3,\"pad_with\":0.5}", 3)]
@@ -109,17 +99,17 @@ public sealed class KernelRouteTests : IDisposable
     [InlineData("{\"encoding\":\"IQP\",\"n_qubits\":2}", 2)]
     public async Task Every_factory_encoding_can_be_defined_and_evaluated(string json, int features)
     {
-        var response = await _client.PostRaw("/v1/kernels", json);
+        var response = await Client.PostRaw("/v1/kernels", json);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Json();
         Assert.Equal(features, body.GetProperty("n_features").GetInt32());
         var x = Enumerable.Range(1, features).Select(i => 0.1 * i).ToArray();
-        var eval = await _client.PostAsJsonAsync($"/v1/kernels/{body.GetProperty("id").GetString()}/evaluate", new { x, z = x });
+        var eval = await Client.PostAsJsonAsync($"/v1/kernels/{body.GetProperty("id").GetString()}/evaluate", new { x, z = x });
         Assert.Equal(HttpStatusCode.OK, eval.StatusCode);
         Assert.Equal(1.0, (await eval.Json()).GetProperty("value").GetDouble(), 1e-12);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("GET", "")]
     [InlineData("POST", "/evaluate")]
     [InlineData("POST", "/matrix")]
@@ -127,9 +117,13 @@ public sealed class KernelRouteTests : IDisposable
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/v1/kernels/k_missing{suffix}");
         if (method == "POST") request.Content = JsonContent.Create(new { x = new[] { 1.0 }, z = new[] { 1.0 } });
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("k_missing", (await response.Json()).GetProperty("detail").GetString());
     }
 }
+
+public sealed class KernelRouteTestsOnSqlite() : KernelRouteTests(DatabaseKind.Sqlite);
+
+public sealed class KernelRouteTestsOnPostgres() : KernelRouteTests(DatabaseKind.Postgres);

@@ -6,13 +6,32 @@ using Microsoft.Data.Sqlite;
 
 namespace Hanzo.Qml.Server.Tests;
 
-/// <summary>The service on TestServer with its own SQLite file in a temp folder (or a given file, to test restarts).</summary>
+/// <summary>Which database a test server uses.</summary>
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The service on TestServer with its own SQLite file in a temp folder (or a given file, to test restarts), or its own
+/// PostgreSQL database (created on the server named by HANZO_QML_TEST_POSTGRES_URL, dropped afterwards).
+/// </summary>
 public sealed class ServerFactory : WebApplicationFactory<Program>
 {
     private readonly string? _ownedFolder;
+    private readonly PostgresTestDatabase? _postgres;
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
-    public ServerFactory(string? databasePath = null)
+    public ServerFactory(string? databasePath = null, DatabaseKind kind = DatabaseKind.Sqlite)
     {
+        Kind = kind;
+        if (kind == DatabaseKind.Postgres)
+        {
+            _postgres = PostgresTestDatabase.Create();
+            DatabasePath = "";
+            return;
+        }
         if (databasePath is null)
         {
             _ownedFolder = TempFolder();
@@ -21,7 +40,16 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         DatabasePath = databasePath;
     }
 
+    public DatabaseKind Kind { get; }
+
     public string DatabasePath { get; }
+
+    /// <summary>Adds a configuration setting (before the first client is created).</summary>
+    public ServerFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
 
     public static string TempFolder()
     {
@@ -32,7 +60,10 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Database:Path", DatabasePath);
+        if (_postgres is not null) builder.UseSetting("Database:Url", _postgres.Url);
+        else builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("Jobs:PollSeconds", "0.1");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
     }
 
@@ -43,6 +74,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing) _postgres?.Dispose();
         if (!disposing || _ownedFolder is null) return;
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_ownedFolder, recursive: true); } catch (IOException) { }

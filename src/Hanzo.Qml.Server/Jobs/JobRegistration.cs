@@ -12,6 +12,7 @@ public static class JobRegistration
         services.AddSingleton<IJobHandler, QaoaJobHandler>();
         services.AddSingleton<IJobHandler, BenchmarkJobHandler>();
         services.AddSingleton<IJobHandler, HpoJobHandler>();
+        services.AddSingleton<IJobHandler, TrainJobHandler>();
         services.AddHostedService<JobWorkerService>();
         return services;
     }

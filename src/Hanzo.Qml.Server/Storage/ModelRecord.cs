@@ -33,6 +33,12 @@ public sealed class ModelRecord
     /// <summary>Gzip of the latest training checkpoint, so an interrupted training resumes; null when none.</summary>
     public byte[]? Checkpoint { get; set; }
 
+    /// <summary>The training job whose run wrote <see cref="Checkpoint"/> (a later job resumes it only for the same request).</summary>
+    public string? CheckpointJobId { get; set; }
+
+    /// <summary>What prediction needs besides the document: class names and feature count (snake_case JSON).</summary>
+    public string? MetadataJson { get; set; }
+
     /// <summary>Latest training job, if any.</summary>
     public string? LastJobId { get; set; }
 
