@@ -22,6 +22,16 @@ public sealed class SeededRandom
     /// <summary>Starts the stream for <paramref name="seed"/>.</summary>
     public SeededRandom(long seed) => _state = unchecked((ulong)seed);
 
+    /// <summary>Continues a stream saved with <see cref="GetState"/>: it draws exactly what the saved one would have drawn next.</summary>
+    public SeededRandom(SeededRandomState state)
+    {
+        _state = state.Counter;
+        _spareNormal = state.SpareNormal;
+    }
+
+    /// <summary>The stream's current position (see <see cref="SeededRandom(SeededRandomState)"/>).</summary>
+    public SeededRandomState GetState() => new(_state, _spareNormal);
+
     /// <summary>The next 64 uniformly distributed bits.</summary>
     public ulong NextUInt64()
     {

@@ -44,11 +44,21 @@ public sealed class VariationalClassifier : VariationalModel, IClassifier
 
     /// <summary>Fits on a classification dataset (its class names are kept for <see cref="PredictLabels"/>).</summary>
     /// <exception cref="ArgumentException">When the dataset is a regression dataset or does not fit the options.</exception>
-    public VariationalClassifier Fit(Dataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public VariationalClassifier Fit(Dataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(data, null, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Fits on a classification dataset with checkpoints: resumes <paramref name="resumeFrom"/> when given, and hands
+    /// <paramref name="onCheckpoint"/> a <see cref="TrainingCheckpoint"/> after every completed epoch (see the row
+    /// overload for the details).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the dataset is a regression dataset, does not fit the options, or the checkpoint does not fit the model and data.</exception>
+    public VariationalClassifier Fit(Dataset data, TrainingCheckpoint? resumeFrom, Action<TrainingCheckpoint>? onCheckpoint,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Task != TaskKind.Classification) throw new ArgumentException($"Dataset '{data.Name}' is a regression dataset; use VariationalRegressor.", nameof(data));
-        return Fit(data.ToJaggedArray(), data.ClassIndexArray(), data.NumClasses, data.ClassNames, progress, cancellationToken);
+        return Fit(data.ToJaggedArray(), data.ClassIndexArray(), data.NumClasses, data.ClassNames, resumeFrom, onCheckpoint, progress, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -57,7 +67,22 @@ public sealed class VariationalClassifier : VariationalModel, IClassifier
     /// <summary>Fits on rows and class indices 0..numClasses−1.</summary>
     /// <exception cref="ArgumentException">When the data is empty, ragged, or labels are out of range.</exception>
     public VariationalClassifier Fit(IReadOnlyList<double[]> x, IReadOnlyList<int> y, int numClasses, IReadOnlyList<string>? classNames = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(x, y, numClasses, classNames, null, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Fits on rows and class indices with checkpoints. With <paramref name="resumeFrom"/> (a checkpoint of a run with
+    /// equal options on the same rows and labels), training continues after that checkpoint's epoch and ends with the
+    /// model the uninterrupted run would have produced, to the bit; a final checkpoint gives the finished model without
+    /// training. After every completed epoch, <paramref name="onCheckpoint"/> receives the state to resume from, before
+    /// <paramref name="progress"/> hears of that epoch, so an epoch that has been reported has been checkpointed.
+    /// Cancellation stops at the next sample; the last checkpoint handed out stays valid.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the data is empty, ragged, labels are out of range, or the checkpoint does not fit the model and data (the message names what differs).</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
+    public VariationalClassifier Fit(IReadOnlyList<double[]> x, IReadOnlyList<int> y, int numClasses, IReadOnlyList<string>? classNames,
+        TrainingCheckpoint? resumeFrom, Action<TrainingCheckpoint>? onCheckpoint, IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -72,7 +97,7 @@ public sealed class VariationalClassifier : VariationalModel, IClassifier
         _numClasses = numClasses;
         _labels = [.. y];
         _classNames = classNames is null ? [.. Enumerable.Range(0, numClasses).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [.. classNames];
-        FitCore(x, _labels, progress, cancellationToken);
+        FitCore(x, _labels, resumeFrom, onCheckpoint, progress, cancellationToken);
         return this;
     }
 
@@ -164,6 +189,12 @@ public sealed class VariationalClassifier : VariationalModel, IClassifier
         int correct = 0;
         foreach (int i in rows) if (ArgMax(Probabilities(readouts[i], HeadParameters)) == _labels[i]) correct++;
         return rows.Count == 0 ? 0 : (double)correct / rows.Count;
+    }
+
+    internal override void AddTargets(Fingerprint fingerprint)
+    {
+        fingerprint.Add(_numClasses);
+        foreach (int label in _labels) fingerprint.Add(label);
     }
 
     internal override void WriteExtra(JsonObject root)

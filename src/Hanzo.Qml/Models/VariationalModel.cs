@@ -17,14 +17,15 @@ namespace Hanzo.Qml.Models;
 /// <remarks>
 /// Training is deterministic to the bit under <see cref="VariationalModelOptions.Seed"/>: shuffles come from
 /// <see cref="SeededRandom"/>, per-sample gradients are computed in parallel into separate rows and summed in sample
-/// order, and the optimiser runs on one thread.
+/// order, and the optimiser runs on one thread. The guarantee survives interruptions: the <c>Fit</c> overloads that take
+/// a <see cref="TrainingCheckpoint"/> hand out the loop's state after every epoch and resume from it to the bit.
 /// </remarks>
 public abstract class VariationalModel
 {
     /// <summary>Version of the JSON written by <see cref="ToJson"/>.</summary>
     public const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions OptionsJson = new()
+    internal static readonly JsonSerializerOptions OptionsJson = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
@@ -96,8 +97,17 @@ public abstract class VariationalModel
 
     internal abstract void ReadExtra(JsonObject root);
 
-    /// <summary>Runs training; <paramref name="labels"/> (classes, for stratification) may be null for regression.</summary>
-    private protected void FitCore(IReadOnlyList<double[]> x, int[]? labels, IProgress<TrainingProgress>? progress, CancellationToken ct)
+    /// <summary>Writes the training targets (labels or regression targets, as the loss sees them) into a data fingerprint.</summary>
+    internal abstract void AddTargets(Fingerprint fingerprint);
+
+    /// <summary>
+    /// Runs training; <paramref name="labels"/> (classes, for stratification) may be null for regression. With
+    /// <paramref name="resumeFrom"/>, continues that checkpoint's run instead of starting afresh; after every completed
+    /// epoch, <paramref name="onCheckpoint"/> receives the state to continue from, before <paramref name="progress"/>
+    /// hears of the epoch.
+    /// </summary>
+    private protected void FitCore(IReadOnlyList<double[]> x, int[]? labels, TrainingCheckpoint? resumeFrom, Action<TrainingCheckpoint>? onCheckpoint,
+        IProgress<TrainingProgress>? progress, CancellationToken ct)
     {
         var o = Options;
         int count = x.Count;
@@ -120,33 +130,57 @@ public abstract class VariationalModel
             : new PreprocessingOptions { PcaComponents = !amplitude && NumFeatures > o.NumQubits ? o.NumQubits : null, ScaleToAngles = !amplitude });
         Preprocessor = Data.Preprocessor.Fit([.. train.Select(i => x[i])], pre, hybrid || amplitude ? null : o.NumQubits);
         var xp = Preprocessor.Transform(x);
+        bool checkpointing = resumeFrom is not null || onCheckpoint is not null;
+        string dataFingerprint = checkpointing ? DataFingerprint(x) : "";
+        string preprocessorFingerprint = checkpointing ? Fingerprint.Of(Preprocessor.ToJson()) : "";
 
-        var rng = new SeededRandom(SeededRandom.Derive(o.Seed, 1));
         var full = BuildCircuit(o.NumLayers, out var ansatz);
         _numWeights = full.NumWeights;
         _mlp = hybrid ? new HybridNetwork(xp[0].Length, o.HybridHiddenLayers!, full.NumFeatures) : null;
         _theta = new double[_numWeights + NumHead + (_mlp?.NumParameters ?? 0)];
-        for (int i = 0; i < _numWeights; i++) _theta[i] = o.InitialWeightScale * Math.PI * rng.NextDouble(-1, 1);
-        InitializeHead(_theta.AsSpan(_numWeights, NumHead));
-        _mlp?.Initialize(_theta.AsSpan(_numWeights + NumHead), rng);
-        if (_mlp is not null && o.ClassicalPretraining is { } pretraining) Pretrain(pretraining, full, xp, train, ct);
-        if (!hybrid && !amplitude && xp[0].Length != full.NumFeatures)
-            throw new ArgumentException($"The {o.Encoding} encoding on {o.NumQubits} qubits reads {full.NumFeatures} features, but preprocessing gives {xp[0].Length}.");
-
         int stages = o.LayerwiseTraining ? o.NumLayers : 1;
-        int perLayer = ansatz.NumWeights / ansatz.NumLayers;
-        int encodingWeights = _numWeights - ansatz.NumWeights;
-        var shuffle = new SeededRandom(SeededRandom.Derive(o.Seed, 2));
-        var spsa = new SeededRandom(SeededRandom.Derive(o.Seed, 4));
+        SeededRandom shuffle, spsa;
         double bestValidation = double.NegativeInfinity;
         double[]? bestTheta = null;
         int sinceBest = 0, epoch = 0;
-        bool stop = false;
-        for (int stage = 1; stage <= stages && !stop; stage++)
+        GradientStepperState? resumeStepper = null;
+        if (resumeFrom is null)
+        {
+            var rng = new SeededRandom(SeededRandom.Derive(o.Seed, 1));
+            for (int i = 0; i < _numWeights; i++) _theta[i] = o.InitialWeightScale * Math.PI * rng.NextDouble(-1, 1);
+            InitializeHead(_theta.AsSpan(_numWeights, NumHead));
+            _mlp?.Initialize(_theta.AsSpan(_numWeights + NumHead), rng);
+            if (_mlp is not null && o.ClassicalPretraining is { } pretraining) Pretrain(pretraining, full, xp, train, ct);
+            shuffle = new SeededRandom(SeededRandom.Derive(o.Seed, 2));
+            spsa = new SeededRandom(SeededRandom.Derive(o.Seed, 4));
+        }
+        else
+        {
+            // The initialisation and classical pre-training happened before the checkpoint's first epoch and live on in θ.
+            CheckResumable(resumeFrom, count, dataFingerprint, preprocessorFingerprint, stages);
+            _theta = [.. resumeFrom.Parameters];
+            shuffle = new SeededRandom(resumeFrom.ShuffleRandom);
+            spsa = new SeededRandom(resumeFrom.SpsaRandom);
+            if (resumeFrom.BestParameters is { } best) (bestValidation, bestTheta) = (resumeFrom.BestValidationMetric!.Value, [.. best]);
+            sinceBest = resumeFrom.EpochsSinceBest;
+            epoch = resumeFrom.Epoch;
+            _history.AddRange(resumeFrom.History);
+            resumeStepper = resumeFrom.Stepper;
+        }
+        if (!hybrid && !amplitude && xp[0].Length != full.NumFeatures)
+            throw new ArgumentException($"The {o.Encoding} encoding on {o.NumQubits} qubits reads {full.NumFeatures} features, but preprocessing gives {xp[0].Length}.");
+
+        int perLayer = ansatz.NumWeights / ansatz.NumLayers;
+        int encodingWeights = _numWeights - ansatz.NumWeights;
+        var (firstStage, doneInFirstStage) = Position(epoch, stages);
+        bool stop = o.EarlyStopping is { } stopping && sinceBest >= stopping.Patience;
+        bool trained = false;
+        for (int stage = firstStage; stage <= stages && !stop; stage++)
         {
             int layers = o.LayerwiseTraining ? stage : o.NumLayers;
             _engine?.Dispose();
             _engine = new CircuitEngine(o.LayerwiseTraining ? BuildCircuit(layers, out _) : full, [.. Enumerable.Range(0, NumReadouts)]);
+            trained = true;
             var trainable = new bool[_theta.Length];
             for (int i = 0; i < _theta.Length; i++)
                 trainable[i] = i >= _numWeights || !o.LayerwiseTraining || i < encodingWeights || (i - encodingWeights) / perLayer == layers - 1;
@@ -158,9 +192,13 @@ public abstract class VariationalModel
                 VariationalOptimizer.Sgd => new Sgd(new SgdOptions { LearningRate = o.LearningRate }).CreateStepper(_theta.Length),
                 _ => null,
             };
-            int epochs = o.LayerwiseTraining ? (stage < stages ? Math.Max(1, o.Epochs / stages) : Math.Max(1, o.Epochs - (stages - 1) * Math.Max(1, o.Epochs / stages))) : o.Epochs;
+            int epochs = StageEpochs(stage, stages);
+            int firstEpoch = stage == firstStage ? doneInFirstStage : 0;
+            // A checkpoint taken at the end of a stage resumes at the start of the next, whose stepper starts afresh.
+            if (firstEpoch > 0 && stepper is not null)
+                stepper.ImportState(resumeStepper ?? throw new ArgumentException($"The checkpoint after epoch {epoch} lacks the {o.Optimizer} stepper state it needs to continue.", nameof(resumeFrom)));
             var grad = new double[_theta.Length];
-            for (int e = 0; e < epochs; e++)
+            for (int e = firstEpoch; e < epochs; e++)
             {
                 ct.ThrowIfCancellationRequested();
                 epoch++;
@@ -198,20 +236,86 @@ public abstract class VariationalModel
                 double? val = validation is null ? null : Metric(validation, readouts);
                 var record = new EpochRecord(epoch, lossSum / Math.Max(1, batches), metric, val);
                 _history.Add(record);
-                progress?.Report(new TrainingProgress(record.Epoch, record.Loss, record.Metric, record.ValidationMetric));
                 if (val is double v)
                 {
                     if (v > bestValidation) { bestValidation = v; bestTheta = (double[])_theta.Clone(); sinceBest = 0; }
-                    else if (++sinceBest >= o.EarlyStopping!.Patience) { stop = true; break; }
+                    else if (++sinceBest >= o.EarlyStopping!.Patience) stop = true;
                 }
+                onCheckpoint?.Invoke(new TrainingCheckpoint(Kind, o, count, NumFeatures, dataFingerprint, preprocessorFingerprint, epoch,
+                    o.LayerwiseTraining ? stage : null, stop || (stage == stages && e == epochs - 1), _theta, stepper?.ExportState(),
+                    shuffle.GetState(), spsa.GetState(), _history, bestTheta is null ? null : bestValidation, bestTheta, sinceBest));
+                progress?.Report(new TrainingProgress(record.Epoch, record.Loss, record.Metric, record.ValidationMetric));
+                if (stop) break;
             }
         }
         if (bestTheta is not null) _theta = bestTheta;
-        if (o.LayerwiseTraining)
+        // Layer-wise stages leave a truncated circuit behind, and a resumed final checkpoint trains nothing and built none.
+        if (o.LayerwiseTraining || !trained)
         {
             _engine?.Dispose();
             _engine = new CircuitEngine(full, [.. Enumerable.Range(0, NumReadouts)]);
         }
+    }
+
+    /// <summary>Epochs of layer-wise stage <paramref name="stage"/> (all epochs when training is not layer-wise).</summary>
+    private int StageEpochs(int stage, int stages)
+    {
+        int e = Options.Epochs;
+        if (!Options.LayerwiseTraining) return e;
+        int early = Math.Max(1, e / stages);
+        return stage < stages ? early : Math.Max(1, e - (stages - 1) * early);
+    }
+
+    /// <summary>After <paramref name="epochsDone"/> epochs: the stage the next epoch belongs to and the epochs already run in it (stage stages + 1 when all are done).</summary>
+    private (int Stage, int Done) Position(int epochsDone, int stages)
+    {
+        for (int stage = 1; stage <= stages; stage++)
+        {
+            int epochs = StageEpochs(stage, stages);
+            if (epochsDone < epochs) return (stage, epochsDone);
+            epochsDone -= epochs;
+        }
+        return (stages + 1, 0);
+    }
+
+    private string DataFingerprint(IReadOnlyList<double[]> x)
+    {
+        using var f = new Fingerprint();
+        f.Add(x.Count);
+        f.Add(x[0].Length);
+        foreach (var row in x)
+            foreach (double v in row) f.Add(v);
+        AddTargets(f);
+        return f.Finish();
+    }
+
+    /// <summary>Refuses a checkpoint of another model, other options, other data or an impossible position, naming the difference.</summary>
+    private void CheckResumable(TrainingCheckpoint c, int rows, string dataFingerprint, string preprocessorFingerprint, int stages)
+    {
+        const string param = "resumeFrom";
+        if (c.ModelKind != Kind) throw new ArgumentException($"The checkpoint is of a \"{c.ModelKind}\" model; this is a \"{Kind}\".", param);
+        var mine = JsonSerializer.SerializeToNode(Options, OptionsJson)!.AsObject();
+        var theirs = JsonSerializer.SerializeToNode(c.Options, OptionsJson)!.AsObject();
+        var differing = mine.Select(p => p.Key).Union(theirs.Select(p => p.Key))
+            .Select(k => (Name: k, Mine: mine[k]?.ToJsonString() ?? "null", Theirs: theirs[k]?.ToJsonString() ?? "null"))
+            .Where(d => d.Mine != d.Theirs).ToList();
+        if (differing.Count > 0)
+            throw new ArgumentException("The checkpoint was taken with different options: " + string.Join("; ", differing.Select(d => $"{d.Name} is {d.Theirs} in the checkpoint but {d.Mine} here")) + ".", param);
+        if (c.NumRows != rows || c.NumFeatures != NumFeatures)
+            throw new ArgumentException($"The checkpoint was taken on {c.NumRows} rows × {c.NumFeatures} features; this data has {rows} × {NumFeatures}.", param);
+        if (c.DataFingerprint != dataFingerprint)
+            throw new ArgumentException($"The checkpoint was taken on different data (fingerprint {c.DataFingerprint[..12]}…, this data {dataFingerprint[..12]}…): same shape, other values or targets.", param);
+        if (c.PreprocessorFingerprint != preprocessorFingerprint)
+            throw new ArgumentException("The preprocessing refitted on this data differs from the checkpoint's (same data and options), so this platform or library version does not reproduce the run; it cannot be resumed exactly.", param);
+        if (c.Parameters.Count != _theta.Length)
+            throw new ArgumentException($"The checkpoint has {c.Parameters.Count} parameters; this model and data need {_theta.Length}.", param);
+        int total = StageEpochs(1, stages) * (stages - 1) + StageEpochs(stages, stages);
+        if (c.Epoch > total) throw new ArgumentException($"The checkpoint is after epoch {c.Epoch}, but the options train {total}.", param);
+        if (Options.LayerwiseTraining && Position(c.Epoch - 1, stages).Stage != c.LayerwiseStage)
+            throw new ArgumentException($"The checkpoint puts epoch {c.Epoch} in layer-wise stage {c.LayerwiseStage}; the options put it in stage {Position(c.Epoch - 1, stages).Stage}.", param);
+        bool stopped = Options.EarlyStopping is { } es && c.EpochsSinceBest >= es.Patience;
+        if (c.IsFinal != (stopped || c.Epoch == total))
+            throw new ArgumentException($"The checkpoint after epoch {c.Epoch} says training {(c.IsFinal ? "was" : "was not")} over, which its options and early-stopping state contradict.", param);
     }
 
     /// <summary>

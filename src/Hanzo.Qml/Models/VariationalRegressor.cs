@@ -41,11 +41,21 @@ public sealed class VariationalRegressor : VariationalModel, IRegressor
 
     /// <summary>Fits on a regression dataset.</summary>
     /// <exception cref="ArgumentException">When the dataset is a classification dataset or does not fit the options.</exception>
-    public VariationalRegressor Fit(Dataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public VariationalRegressor Fit(Dataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(data, null, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Fits on a regression dataset with checkpoints: resumes <paramref name="resumeFrom"/> when given, and hands
+    /// <paramref name="onCheckpoint"/> a <see cref="TrainingCheckpoint"/> after every completed epoch (see the row
+    /// overload for the details).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the dataset is a classification dataset, does not fit the options, or the checkpoint does not fit the model and data.</exception>
+    public VariationalRegressor Fit(Dataset data, TrainingCheckpoint? resumeFrom, Action<TrainingCheckpoint>? onCheckpoint,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Task != TaskKind.Regression) throw new ArgumentException($"Dataset '{data.Name}' is a classification dataset; use VariationalClassifier.", nameof(data));
-        return Fit(data.ToJaggedArray(), data.TargetArray(), progress, cancellationToken);
+        return Fit(data.ToJaggedArray(), data.TargetArray(), resumeFrom, onCheckpoint, progress, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -53,7 +63,21 @@ public sealed class VariationalRegressor : VariationalModel, IRegressor
 
     /// <summary>Fits on rows and real targets.</summary>
     /// <exception cref="ArgumentException">When the data is empty, ragged, or a target is not finite.</exception>
-    public VariationalRegressor Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public VariationalRegressor Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(x, y, null, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Fits on rows and real targets with checkpoints. With <paramref name="resumeFrom"/> (a checkpoint of a run with
+    /// equal options on the same rows and targets), training continues after that checkpoint's epoch and ends with the
+    /// model the uninterrupted run would have produced, to the bit; a final checkpoint gives the finished model without
+    /// training. After every completed epoch, <paramref name="onCheckpoint"/> receives the state to resume from, before
+    /// <paramref name="progress"/> hears of that epoch, so an epoch that has been reported has been checkpointed.
+    /// Cancellation stops at the next sample; the last checkpoint handed out stays valid.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the data is empty, ragged, a target is not finite, or the checkpoint does not fit the model and data (the message names what differs).</exception>
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
+    public VariationalRegressor Fit(IReadOnlyList<double[]> x, IReadOnlyList<double> y, TrainingCheckpoint? resumeFrom, Action<TrainingCheckpoint>? onCheckpoint,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -64,7 +88,7 @@ public sealed class VariationalRegressor : VariationalModel, IRegressor
         _centre = (max + min) / 2;
         _halfWidth = max > min ? (max - min) / 2 : 1;
         _targets = [.. y.Select(v => (v - _centre) / _halfWidth)];
-        FitCore(x, null, progress, cancellationToken);
+        FitCore(x, null, resumeFrom, onCheckpoint, progress, cancellationToken);
         return this;
     }
 
@@ -121,6 +145,13 @@ public sealed class VariationalRegressor : VariationalModel, IRegressor
         var actual = rows.Select(i => _targets[i]).ToArray();
         var predicted = rows.Select(i => h[0] * readouts[i][0] + h[1]).ToArray();
         return actual.Length < 2 ? 0 : RegressionMetrics.R2(actual, predicted);
+    }
+
+    internal override void AddTargets(Fingerprint fingerprint)
+    {
+        fingerprint.Add(_centre);
+        fingerprint.Add(_halfWidth);
+        foreach (double t in _targets) fingerprint.Add(t);
     }
 
     internal override void WriteExtra(JsonObject root)

@@ -28,8 +28,8 @@ public sealed class Adam(AdamOptions? options = null) : IGradientOptimizer
 
     private sealed class Stepper(AdamOptions o, int dimension) : IGradientStepper
     {
-        private readonly double[] _m = new double[dimension];
-        private readonly double[] _v = new double[dimension];
+        private double[] _m = new double[dimension];
+        private double[] _v = new double[dimension];
         private double _beta1Power = 1, _beta2Power = 1;
 
         public int Dimension => dimension;
@@ -49,6 +49,22 @@ public sealed class Adam(AdamOptions? options = null) : IGradientOptimizer
                 double mHat = _m[i] / (1 - _beta1Power), vHat = _v[i] / (1 - _beta2Power);
                 parameters[i] -= o.LearningRate * mHat / (Math.Sqrt(vHat) + o.Epsilon);
             }
+        }
+
+        public GradientStepperState ExportState() =>
+            new("adam", Steps, new Dictionary<string, IReadOnlyList<double>> { ["m"] = _m, ["v"] = _v });
+
+        public void ImportState(GradientStepperState state)
+        {
+            ArgumentNullException.ThrowIfNull(state);
+            state.CheckOptimizer("adam");
+            var m = state.Buffer("m", dimension);
+            var v = state.Buffer("v", dimension);
+            // β^t is rebuilt by the same sequence of multiplications Step performs, not by Math.Pow, so it is equal to
+            // the bit and the state needs only the step count.
+            double b1 = 1, b2 = 1;
+            for (int t = 0; t < state.Steps; t++) { b1 *= o.Beta1; b2 *= o.Beta2; }
+            (_m, _v, _beta1Power, _beta2Power, Steps) = (m, v, b1, b2, state.Steps);
         }
     }
 

@@ -15,4 +15,14 @@ public interface IGradientStepper
     /// <summary>Moves <paramref name="parameters"/> one step against <paramref name="gradient"/> (in place).</summary>
     /// <exception cref="ArgumentException">When a span's length is not <see cref="Dimension"/> or the gradient is not finite.</exception>
     void Step(Span<double> parameters, ReadOnlySpan<double> gradient);
+
+    /// <summary>A snapshot of the state (step count and buffers), for checkpoints.</summary>
+    GradientStepperState ExportState();
+
+    /// <summary>
+    /// Replaces the state with <paramref name="state"/>, so the next <see cref="Step"/> is the one the exporting stepper
+    /// would have taken. The stepper must come from an optimiser with the same settings (they are not in the state).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the state is from another optimiser or its buffers do not have <see cref="Dimension"/> finite entries.</exception>
+    void ImportState(GradientStepperState state);
 }

@@ -28,7 +28,7 @@ public sealed class Sgd(SgdOptions? options = null) : IGradientOptimizer
 
     private sealed class Stepper(SgdOptions o, int dimension) : IGradientStepper
     {
-        private readonly double[] _velocity = new double[dimension];
+        private double[] _velocity = new double[dimension];
 
         public int Dimension => dimension;
 
@@ -43,6 +43,17 @@ public sealed class Sgd(SgdOptions? options = null) : IGradientOptimizer
                 _velocity[i] = o.Momentum * _velocity[i] - o.LearningRate * gradient[i];
                 parameters[i] += o.Nesterov ? o.Momentum * _velocity[i] - o.LearningRate * gradient[i] : _velocity[i];
             }
+        }
+
+        public GradientStepperState ExportState() =>
+            new("sgd", Steps, new Dictionary<string, IReadOnlyList<double>> { ["velocity"] = _velocity });
+
+        public void ImportState(GradientStepperState state)
+        {
+            ArgumentNullException.ThrowIfNull(state);
+            state.CheckOptimizer("sgd");
+            _velocity = state.Buffer("velocity", dimension);
+            Steps = state.Steps;
         }
     }
 
