@@ -308,6 +308,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     b.Property<byte[]>("Checkpoint")
                         .HasColumnType("bytea");
 
+                    b.Property<string>("CheckpointJobId")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -321,6 +324,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                         .HasColumnType("bytea");
 
                     b.Property<string>("LastJobId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MetadataJson")
                         .HasColumnType("text");
 
                     b.Property<string>("ModelType")

@@ -303,6 +303,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     b.Property<byte[]>("Checkpoint")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("CheckpointJobId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -316,6 +319,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<string>("LastJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetadataJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelType")

@@ -146,6 +146,8 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     History = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Document = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Checkpoint = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CheckpointJobId = table.Column<string>(type: "TEXT", nullable: true),
+                    MetadataJson = table.Column<string>(type: "TEXT", nullable: true),
                     LastJobId = table.Column<string>(type: "TEXT", nullable: true),
                     Error = table.Column<string>(type: "TEXT", nullable: true),
                     TrainMetric = table.Column<double>(type: "REAL", nullable: true),

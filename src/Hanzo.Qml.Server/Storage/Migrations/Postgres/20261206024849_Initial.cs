@@ -146,6 +146,8 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     History = table.Column<byte[]>(type: "bytea", nullable: true),
                     Document = table.Column<byte[]>(type: "bytea", nullable: true),
                     Checkpoint = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CheckpointJobId = table.Column<string>(type: "text", nullable: true),
+                    MetadataJson = table.Column<string>(type: "text", nullable: true),
                     LastJobId = table.Column<string>(type: "text", nullable: true),
                     Error = table.Column<string>(type: "text", nullable: true),
                     TrainMetric = table.Column<double>(type: "double precision", nullable: true),
