@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hanzo.Qml.Server.Circuits;
 using Hanzo.Qml.Server.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -45,6 +46,7 @@ public static class ServerSetup
         builder.Services.AddOptions<Configuration.QmlServerOptions>().Bind(builder.Configuration);
         builder.Services.AddQmlStorage(DatabaseSettings.From(builder.Configuration));
         builder.Services.AddSingleton<KernelCache>();
+        builder.Services.AddQmlCircuits();
         return builder;
     }
 
