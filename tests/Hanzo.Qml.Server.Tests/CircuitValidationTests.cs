@@ -64,6 +64,8 @@ public sealed class CircuitValidationTests : IDisposable
     [InlineData("{\"n_qubits\":99999999999,\"encoding\":\"angle\"}", "Malformed JSON")]
     [InlineData("{\"n_qubits\":3,", "Malformed JSON")]
     [InlineData("null", "JSON object")]
+    [InlineData("{\"n_qubits\":3,\"ansatz\":\"basic_entangler\",\"layer\":4}", "'layer' could not be mapped")]
+    [InlineData("{\"n_qubits\":3,\"encoding\":\"iqp\",\"encoding_options\":{\"repetitions\":4}}", "'repetitions' could not be mapped")]
     public async Task Bad_structural_definitions_are_400_problems(string json, string expected)
     {
         var detail = await AssertProblem(await _client.PostRaw("/v1/circuits", json));
@@ -140,6 +142,7 @@ public sealed class CircuitValidationTests : IDisposable
         await ExpectRaw("{\"weights\":[0.1,0.2,0.3,0.4,0.5,0.6],\"features\":[0.1,1e400,0.3]}", "\"features\"[1] is not a finite number");
         await ExpectRaw("{\"weights\":[0.1,0.2,0.3,0.4,0.5,0.6],\"features\":[0.1,0.2,0.3],\"shots\":\"10\"}", "Malformed JSON");
         await ExpectRaw("{\"weights\":[0.1,0.2,0.3,0.4,0.5,0.6],\"features\":[0.1,0.2,0.3],\"probs\":\"yes\"}", "Malformed JSON");
+        await ExpectRaw("{\"weights\":[0.1,0.2,0.3,0.4,0.5,0.6],\"features\":[0.1,0.2,0.3],\"shot\":10}", "'shot' could not be mapped");
     }
 
     [Fact]

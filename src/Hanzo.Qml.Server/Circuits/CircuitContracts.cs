@@ -7,7 +7,9 @@ namespace Hanzo.Qml.Server.Circuits;
 /// (<see cref="NQubits"/>, <see cref="Encoding"/>, <see cref="Ansatz"/>, <see cref="Layers"/>). <see cref="Observables"/>
 /// are optional defaults for execute and gradient, with either form. <c>GET /v1/circuits/{id}</c> returns the stored
 /// definition in this same shape, normalised (names lower-case, every encoding option filled in), so it can be posted again.
+/// Unknown fields are refused (a misspelt "layer" must not silently build a one-layer circuit); so are they in the other requests.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CreateCircuitRequest
 {
     /// <summary>OpenQASM 2.0 source; when set, no structural field may be.</summary>
@@ -41,6 +43,7 @@ public sealed record CreateCircuitRequest
 }
 
 /// <summary>Encoding settings of a structural circuit: the kernel route's options, in snake_case.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CircuitEncodingOptions
 {
     /// <summary>Repetitions of the IQP, ZZ and Pauli maps (1–64, default 2).</summary>
@@ -90,6 +93,7 @@ public sealed record CircuitResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CreateCircuitRequest? Definition);
 
 /// <summary>Body of <c>POST /v1/circuits/{id}/execute</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ExecuteCircuitRequest
 {
     /// <summary>Exactly <c>n_weights</c> finite numbers (may be omitted when the circuit has none).</summary>
@@ -160,6 +164,7 @@ public sealed record BatchExecuteResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Seed);
 
 /// <summary>Body of <c>POST /v1/circuits/{id}/gradient</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record GradientRequest
 {
     /// <summary>Exactly <c>n_weights</c> finite numbers (may be omitted when the circuit has none).</summary>
