@@ -12,6 +12,7 @@ app.MapQaoaEndpoints();
 app.MapBenchmarkEndpoints();
 app.MapHpoEndpoints();
 app.MapModelEndpoints();
+app.MapCircuitEndpoints();
 app.Run();
 
 /// <summary>The service's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -15,6 +15,19 @@ public static partial class ServerMetrics
         "hanzo_qml_kernel_matrix_seconds", "Kernel matrix computation time.",
         new HistogramConfiguration { LabelNames = ["n_samples", "n_qubits"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 18) });
 
+    /// <summary>
+    /// Circuit executions by backend and qubit count: one per execute request, or one per row of a batch. The labels stay
+    /// few: backends come from the configuration and <c>n_qubits</c> (the exact count) is at most 30.
+    /// </summary>
+    public static readonly Counter CircuitsExecuted = Metrics.CreateCounter(
+        "hanzo_qml_circuits_executed_total", "Circuit executions (batch rows counted one by one), by backend and qubit count.",
+        new CounterConfiguration { LabelNames = ["backend", "n_qubits"] });
+
+    /// <summary>Simulation time of one execute request (all its batch rows), by backend and qubit count.</summary>
+    public static readonly Histogram CircuitExecution = Metrics.CreateHistogram(
+        "hanzo_qml_circuit_execution_seconds", "Circuit execution time of one execute request, by backend and qubit count.",
+        new HistogramConfiguration { LabelNames = ["backend", "n_qubits"], Buckets = Histogram.ExponentialBuckets(0.0001, 2, 20) });
+
     /// <summary>The <c>n_samples</c> label of <paramref name="samples"/> rows: "≤100", "≤1000" or "&gt;1000".</summary>
     /// <param name="samples">Rows in the request.</param>
     public static string SampleBucket(int samples) => samples <= 100 ? "≤100" : samples <= 1000 ? "≤1000" : ">1000";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hanzo.Qml.Server.Jobs;
+using Hanzo.Qml.Server.Circuits;
 using Hanzo.Qml.Server.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -47,6 +48,7 @@ public static class ServerSetup
         builder.Services.AddQmlStorage(DatabaseSettings.From(builder.Configuration));
         builder.Services.AddSingleton<KernelCache>();
         builder.Services.AddQmlJobs();
+        builder.Services.AddQmlCircuits();
         return builder;
     }
 

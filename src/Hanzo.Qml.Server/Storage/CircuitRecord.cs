@@ -12,7 +12,10 @@ public sealed class CircuitRecord
     /// <summary>"structural" or "qasm".</summary>
     public required string Format { get; set; }
 
-    /// <summary>The definition: the structural JSON object or the OpenQASM source.</summary>
+    /// <summary>
+    /// The definition as JSON, the normalised body of <c>POST /v1/circuits</c>: the structural object, or
+    /// <c>{"qasm": source, "observables": […]}</c> (JSON for both forms, so a QASM circuit keeps its default observables).
+    /// </summary>
     public required string Definition { get; set; }
 
     /// <summary>Number of qubits.</summary>
