@@ -7,6 +7,7 @@ var app = builder.Build();
 app.UseHanzoQmlServer();
 app.MapSystemEndpoints();
 app.MapKernelEndpoints();
+app.MapBudgetEndpoints();
 app.Run();
 
 /// <summary>The service's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

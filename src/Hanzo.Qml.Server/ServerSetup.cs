@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hanzo.Qml.Server.Security;
+using Hanzo.Qml.Server.Security.Budget;
 using Hanzo.Qml.Server.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -45,6 +47,8 @@ public static class ServerSetup
         builder.Services.AddOptions<Configuration.QmlServerOptions>().Bind(builder.Configuration);
         builder.Services.AddQmlStorage(DatabaseSettings.From(builder.Configuration));
         builder.Services.AddSingleton<KernelCache>();
+        builder.Services.AddQmlAuthentication(builder.Configuration);
+        builder.Services.AddQmlBudget();
         return builder;
     }
 
@@ -59,11 +63,14 @@ public static class ServerSetup
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<RequestDurationMiddleware>();
+        app.UseQmlAuthentication();
 
         int metricsPort = app.Configuration.GetValue("Metrics:Port", DefaultMetricsPort);
-        app.MapMetrics().RequireHost($"*:{metricsPort}");
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        // The metrics port is for the scraper; it stays anonymous (keep it off public networks). OpenAPI and the UI describe
+        // the API without data, so they stay anonymous too.
+        app.MapMetrics().RequireHost($"*:{metricsPort}").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         return app;
     }
 
