@@ -13,6 +13,7 @@ app.MapBenchmarkEndpoints();
 app.MapHpoEndpoints();
 app.MapModelEndpoints();
 app.MapCircuitEndpoints();
+app.MapBudgetEndpoints();
 app.Run();
 
 /// <summary>The service's entry point; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

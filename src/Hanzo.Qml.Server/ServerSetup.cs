@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hanzo.Qml.Server.Jobs;
 using Hanzo.Qml.Server.Circuits;
+using Hanzo.Qml.Server.Security;
+using Hanzo.Qml.Server.Security.Budget;
 using Hanzo.Qml.Server.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -49,6 +51,8 @@ public static class ServerSetup
         builder.Services.AddSingleton<KernelCache>();
         builder.Services.AddQmlJobs();
         builder.Services.AddQmlCircuits();
+        builder.Services.AddQmlAuthentication(builder.Configuration);
+        builder.Services.AddQmlBudget();
         return builder;
     }
 
@@ -63,11 +67,14 @@ public static class ServerSetup
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<RequestDurationMiddleware>();
+        app.UseQmlAuthentication();
 
         int metricsPort = app.Configuration.GetValue("Metrics:Port", DefaultMetricsPort);
-        app.MapMetrics().RequireHost($"*:{metricsPort}");
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        // The metrics port is for the scraper; it stays anonymous (keep it off public networks). OpenAPI and the UI describe
+        // the API without data, so they stay anonymous too.
+        app.MapMetrics().RequireHost($"*:{metricsPort}").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         return app;
     }
 

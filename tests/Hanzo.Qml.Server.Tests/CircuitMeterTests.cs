@@ -16,8 +16,9 @@ public sealed class CircuitMeterTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     /// <summary>The default statevector backend plus a priced one: 0.5 per execution and 0.01 per shot.</summary>
-    private WebApplicationFactory<Program> Priced(IExecutionMeter? meter = null) => _factory.WithWebHostBuilder(b =>
+    private WebApplicationFactory<Program> Priced(IExecutionMeter? meter = null, double? budget = null) => _factory.WithWebHostBuilder(b =>
     {
+        if (budget is double limit) b.UseSetting("Budgets:local", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         b.UseSetting("Backends:0:Name", "statevector");
         b.UseSetting("Backends:1:Name", "priced");
         b.UseSetting("Backends:1:Type", "statevector");
@@ -58,8 +59,8 @@ public sealed class CircuitMeterTests : IDisposable
         Assert.Equal(HttpStatusCode.PaymentRequired, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         var detail = (await refused.Json()).GetProperty("detail").GetString()!;
-        Assert.Contains("costs 1.5 budget units", detail, StringComparison.Ordinal);
-        Assert.Contains("no QPU budget is connected", detail, StringComparison.Ordinal);
+        Assert.Contains("costs 1.5 on backend \"priced\"", detail, StringComparison.Ordinal);
+        Assert.Contains("no QPU budget configured", detail, StringComparison.Ordinal);
 
         var gradient = await client.PostAsJsonAsync($"/v1/circuits/{id}/gradient", new { observable = "Z0", backend = "priced" });
         Assert.Equal(HttpStatusCode.PaymentRequired, gradient.StatusCode);
@@ -67,6 +68,24 @@ public sealed class CircuitMeterTests : IDisposable
         var free = await client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { shots = 100 });
         Assert.Equal(HttpStatusCode.OK, free.StatusCode);
         Assert.Equal("statevector", (await free.Json()).GetProperty("backend").GetString());
+    }
+
+    [Fact]
+    public async Task Priced_executions_spend_the_organisation_budget_until_it_is_exhausted()
+    {
+        using var factory = Priced(budget: 2);
+        using var client = Api(factory);
+        var id = await CreateBell(client);
+        var first = await client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { shots = 100, backend = "priced" });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var second = await client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { shots = 100, backend = "priced" });
+        Assert.Equal(HttpStatusCode.PaymentRequired, second.StatusCode);
+        Assert.Contains("0.5 of its budget of 2 left", (await second.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // A cheaper execution that still fits is granted; the refusal spent nothing.
+        var third = await client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { probs = true, backend = "priced" });
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        var statement = await (await client.GetAsync("/v1/budget")).Json();
+        Assert.Contains("2", statement.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

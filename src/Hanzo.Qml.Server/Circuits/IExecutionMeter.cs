@@ -13,4 +13,9 @@ public interface IExecutionMeter
     /// <param name="charge">What is about to run and its price.</param>
     /// <param name="cancellationToken">The request's cancellation.</param>
     ValueTask<MeterDecision> ChargeAsync(ExecutionCharge charge, CancellationToken cancellationToken);
+
+    /// <summary>Gives back a granted charge whose execution then failed, so a failed run costs nothing.</summary>
+    /// <param name="decision">The granted decision.</param>
+    /// <param name="cancellationToken">Cancels the refund.</param>
+    ValueTask RefundAsync(MeterDecision decision, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

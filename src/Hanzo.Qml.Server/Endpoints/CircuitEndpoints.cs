@@ -121,11 +121,19 @@ public static class CircuitEndpoints
 
             string qubits = n.ToString(CultureInfo.InvariantCulture);
             object result;
-            using (ServerMetrics.CircuitExecution.WithLabels(backend.Name, qubits).NewTimer())
+            try
             {
-                result = rows is null
-                    ? CircuitRunner.Run(circuit, backend.Name, weights, features, outputs)
-                    : CircuitRunner.RunBatch(circuit, backend.Name, weights, rows, outputs, ct);
+                using (ServerMetrics.CircuitExecution.WithLabels(backend.Name, qubits).NewTimer())
+                {
+                    result = rows is null
+                        ? CircuitRunner.Run(circuit, backend.Name, weights, features, outputs)
+                        : CircuitRunner.RunBatch(circuit, backend.Name, weights, rows, outputs, ct);
+                }
+            }
+            catch
+            {
+                await meter.RefundAsync(decision, CancellationToken.None);
+                throw;
             }
             ServerMetrics.CircuitsExecuted.WithLabels(backend.Name, qubits).Inc(executions);
             return TypedResults.Ok(result);
@@ -184,7 +192,15 @@ public static class CircuitEndpoints
             var decision = await meter.ChargeAsync(charge, ct);
             if (!decision.Allowed) return PaymentRequired(decision);
 
-            return TypedResults.Ok(CircuitRunner.Gradient(circuit, backend.Name, observable, weights, features, parameterShift, targets));
+            try
+            {
+                return TypedResults.Ok(CircuitRunner.Gradient(circuit, backend.Name, observable, weights, features, parameterShift, targets));
+            }
+            catch
+            {
+                await meter.RefundAsync(decision, CancellationToken.None);
+                throw;
+            }
         }
         catch (CircuitRequestException e)
         {

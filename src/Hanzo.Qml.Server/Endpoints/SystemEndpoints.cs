@@ -14,7 +14,7 @@ public static class SystemEndpoints
     public static IEndpointRouteBuilder MapSystemEndpoints(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1").WithTags("system");
-        v1.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).WithName("Health");
+        v1.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).WithName("Health").AllowAnonymous();
         v1.MapGet("/backends", () => TypedResults.Ok(new BackendsResponse([new BackendInfo(StatevectorBackend, MaxQubits, "available")])))
             .WithName("ListBackends");
         return app;
