@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Hanzo.Qml.Server.Configuration;
 
 /// <summary>What a node of the configuration schema holds.</summary>
-internal enum SchemaKind
+public enum SchemaKind
 {
     /// <summary>A fixed set of named settings (a YAML mapping with known keys).</summary>
     Section,
@@ -26,7 +26,7 @@ internal enum SchemaKind
 /// are the snake_case of the property names (<c>MaxQubits</c> → <c>max_qubits</c>); configuration keys keep the property
 /// names (<c>Backends:0:MaxQubits</c>).
 /// </summary>
-internal sealed class ConfigSchema
+public sealed class ConfigSchema
 {
     private ConfigSchema(SchemaKind kind, Type clrType)
     {
@@ -174,7 +174,7 @@ internal sealed class ConfigSchema
 /// <param name="ConfigKey">Its configuration key segment, or the full key from the root when <paramref name="Absolute"/>.</param>
 /// <param name="Node">What it holds.</param>
 /// <param name="Absolute">An alias whose key does not nest under its YAML parent.</param>
-internal sealed record SchemaChild(string YamlName, string ConfigKey, ConfigSchema Node, bool Absolute)
+public sealed record SchemaChild(string YamlName, string ConfigKey, ConfigSchema Node, bool Absolute)
 {
     /// <summary>The full configuration key of this child under <paramref name="parentKey"/>.</summary>
     public string KeyUnder(string parentKey) =>

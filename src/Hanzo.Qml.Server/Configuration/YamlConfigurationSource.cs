@@ -63,8 +63,7 @@ public sealed class YamlConfigurationProvider : TrackedConfigurationProvider
         LoadText(text);
     }
 
-    /// <summary>Parses <paramref name="text"/> as if it were the file's content (tests use it without a file).</summary>
-    internal void LoadText(string text)
+    private void LoadText(string text)
     {
         var stream = new YamlStream();
         try
