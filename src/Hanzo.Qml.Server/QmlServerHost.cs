@@ -31,6 +31,7 @@ public static class QmlServerHost
         ArgumentNullException.ThrowIfNull(overrides);
         var builder = WebApplication.CreateBuilder(args);
         builder.AddHanzoQmlServer(overrides);
+        // Services of other features (authentication, jobs) are registered here, after the configuration is validated.
         var app = builder.Build();
         app.UseHanzoQmlServer();
         // Authentication middleware (after routing, before the routes) goes here.

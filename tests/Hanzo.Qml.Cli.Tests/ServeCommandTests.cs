@@ -101,6 +101,9 @@ public sealed class ServeCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(messages, m => m.StartsWith("authentication is OFF: listening on 127.0.0.1 only; configure auth.jwt or auth.api_keys to serve other hosts", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains($"serving the API on http://127.0.0.1:{api}", StringComparison.Ordinal) && m.Contains("SQLite file", StringComparison.Ordinal));
         Assert.Contains(messages, m => m == "Application is shutting down...");
+        // What Kestrel actually bound: both ports on loopback, nothing on the configured 0.0.0.0.
+        Assert.Equal([$"Now listening on: http://127.0.0.1:{api}", $"Now listening on: http://127.0.0.1:{metrics}"],
+            messages.Where(m => m.StartsWith("Now listening on:", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -60,18 +60,6 @@ public sealed class ConfigurationBindingTests : IDisposable
         Assert.Equal(("127.0.0.1", "0.0.0.0"), (plan.Host, plan.RequestedHost));
     }
 
-    [Fact]
-    public void Kestrel_gets_one_listener_per_port_on_the_planned_address()
-    {
-        var plan = ListenPlan.From(_h.Load(_h.Yaml("server: {host: 0.0.0.0, port: 8300}\nmetrics: {port: 9300}\n")));
-        var kestrel = new Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions();
-        plan.Apply(kestrel);
-        var endpoints = kestrel.GetType().GetProperty("CodeBackedListenOptions", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-            .GetValue(kestrel) as System.Collections.IEnumerable;
-        var bound = endpoints!.Cast<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions>().Select(l => l.IPEndPoint!.ToString()).ToList();
-        Assert.Equal(["127.0.0.1:8300", "127.0.0.1:9300"], bound);
-    }
-
     /// <summary>UseSetting in a test host reaches the configuration the server validates and binds.</summary>
     private sealed class PortsFactory(string databasePath) : WebApplicationFactory<Program>
     {
