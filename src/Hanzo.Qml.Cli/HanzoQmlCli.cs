@@ -34,6 +34,7 @@ public static class HanzoQmlCli
                 PredictCommand.Create(stdout),
                 BenchmarkCommand.Create(stdout, stderr),
                 HpoCommand.Create(stdout, stderr),
+                ServeCommand.Create(stderr),
             };
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })

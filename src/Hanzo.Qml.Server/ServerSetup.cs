@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hanzo.Qml.Server.Jobs;
 using Hanzo.Qml.Server.Circuits;
+using Hanzo.Qml.Server.Configuration;
+using Hanzo.Qml.Server.Jobs;
 using Hanzo.Qml.Server.Security;
 using Hanzo.Qml.Server.Security.Budget;
 using Hanzo.Qml.Server.Storage;
@@ -21,17 +22,23 @@ public static class ServerSetup
     /// <summary>Default metrics port (<c>Metrics:Port</c>).</summary>
     public const int DefaultMetricsPort = 9090;
 
-    /// <summary>Registers configuration, JSON settings, problem details, OpenAPI, storage and the Kestrel ports.</summary>
+    /// <summary>
+    /// Adds the YAML file, <c>HANZO_QML_*</c> environment and flags to the configuration, validates it (throwing
+    /// <see cref="QmlConfigurationException"/> with every problem), and registers logging, the Kestrel listeners
+    /// (<see cref="ListenPlan"/>), JSON settings, problem details, OpenAPI and storage.
+    /// </summary>
     /// <param name="builder">The application builder.</param>
-    public static WebApplicationBuilder AddHanzoQmlServer(this WebApplicationBuilder builder)
+    /// <param name="overrides">Command-line flags; null for none.</param>
+    /// <exception cref="QmlConfigurationException">When the configuration is invalid.</exception>
+    public static WebApplicationBuilder AddHanzoQmlServer(this WebApplicationBuilder builder, ServeOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Configuration.AddEnvironmentVariables("HANZO_QML_");
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            kestrel.ListenLocalhost(context.Configuration.GetValue("Server:Port", DefaultPort));
-            kestrel.ListenLocalhost(context.Configuration.GetValue("Metrics:Port", DefaultMetricsPort));
-        });
+        builder.Configuration.AddQmlSources(overrides ?? ServeOverrides.None);
+        var options = QmlConfiguration.Load(builder.Configuration);
+        builder.Logging.ConfigureQmlLogging(options.Logging);
+        var plan = ListenPlan.From(options);
+        builder.Services.AddSingleton(plan);
+        builder.WebHost.ConfigureKestrel(plan.Apply);
         builder.Services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
@@ -46,7 +53,8 @@ public static class ServerSetup
             };
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddOptions<Configuration.QmlServerOptions>().Bind(builder.Configuration);
+        // Bound again from the live configuration (not the instance validated above) so settings a test host adds later still apply.
+        builder.Services.AddOptions<QmlServerOptions>().Configure(o => QmlConfiguration.Bind(builder.Configuration, o));
         builder.Services.AddQmlStorage(DatabaseSettings.From(builder.Configuration));
         builder.Services.AddSingleton<KernelCache>();
         builder.Services.AddQmlJobs();
@@ -56,12 +64,22 @@ public static class ServerSetup
         return builder;
     }
 
-    /// <summary>Applies the database migrations and sets up error handling, metrics and OpenAPI.</summary>
+    /// <summary>
+    /// Logs how the server is set up (never a secret: the database by its description), applies the database migrations
+    /// and sets up error handling, metrics and OpenAPI.
+    /// </summary>
     /// <param name="app">The built application.</param>
     public static WebApplication UseHanzoQmlServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var plan = app.Services.GetRequiredService<ListenPlan>();
+        var database = app.Services.GetRequiredService<DatabaseSettings>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hanzo.Qml.Server");
+        if (plan.Warning is { } warning) log.LogWarning("{Warning}", warning);
         app.Services.MigrateQmlDatabase();
+        app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
+            "hanzo-qml serving the API on {ApiUrl} and metrics on {MetricsUrl}; database: {Database}; authentication: {Authentication}",
+            plan.ApiUrl, plan.MetricsUrl, database.Description, plan.AuthConfigured ? "on" : "OFF"));
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
@@ -69,10 +87,9 @@ public static class ServerSetup
         app.UseMiddleware<RequestDurationMiddleware>();
         app.UseQmlAuthentication();
 
-        int metricsPort = app.Configuration.GetValue("Metrics:Port", DefaultMetricsPort);
         // The metrics port is for the scraper; it stays anonymous (keep it off public networks). OpenAPI and the UI describe
         // the API without data, so they stay anonymous too.
-        app.MapMetrics().RequireHost($"*:{metricsPort}").AllowAnonymous();
+        app.MapMetrics(plan.MetricsPath).RequireHost($"*:{plan.MetricsPort}").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         return app;

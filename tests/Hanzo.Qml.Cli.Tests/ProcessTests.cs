@@ -15,7 +15,7 @@ public sealed class ProcessTests(ITestOutputHelper output) : IDisposable
     /// The executable: the apphost the project reference copies next to this test assembly, else <c>dotnet hanzo-qml.dll</c>
     /// there, else the CLI project's own build output. Null when none exists.
     /// </summary>
-    private static (string FileName, string[] Prefix)? FindExecutable()
+    internal static (string FileName, string[] Prefix)? FindExecutable()
     {
         string exe = OperatingSystem.IsWindows() ? "hanzo-qml.exe" : "hanzo-qml";
         string here = AppContext.BaseDirectory;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Security.Cryptography;
 using Hanzo.Qml.Server.Configuration;
@@ -123,12 +124,39 @@ public sealed class AuthKeyTests
         Assert.Contains("no \"tenant\" claim", (await refused.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    // The server refuses to start in each case below (first assertion, through the real host). The host's entry point
+    // prints the reason on stderr and exits, so the reason itself is checked on the same registration the host runs.
+    private static Exception StartFailure(Dictionary<string, string?> settings, AuthTestSecrets secrets)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ISecretSource>(secrets);
+        var e = Record.Exception(() =>
+        {
+            services.AddQmlAuthentication(configuration);
+            using var provider = services.BuildServiceProvider();
+            _ = provider.GetService<JwtSigningKey>();
+            _ = provider.GetService<ApiKeyRegistry>();
+        });
+        Assert.NotNull(e);
+        return e!;
+    }
+
+    private static Dictionary<string, string?> JwtSettings(string? audience = AuthServerFactory.Audience) => new()
+    {
+        ["Auth:Jwt:KeyEnv"] = AuthServerFactory.JwtKeyEnv,
+        ["Auth:Jwt:Issuer"] = AuthServerFactory.Issuer,
+        ["Auth:Jwt:Audience"] = audience,
+    };
+
     [Fact]
     public void Server_does_not_start_with_a_missing_JWT_key()
     {
         using var factory = new AuthServerFactory(apiKeyOrganisations: []);
         factory.Secrets[AuthServerFactory.JwtKeyEnv] = null;
-        var e = Assert.ThrowsAny<Exception>(() => factory.Anonymous());
+        Assert.ThrowsAny<Exception>(() => factory.Anonymous());
+        var e = StartFailure(JwtSettings(), new AuthTestSecrets());
         Assert.Contains($"{AuthServerFactory.JwtKeyEnv} is not set", e.ToString(), StringComparison.Ordinal);
     }
 
@@ -136,7 +164,8 @@ public sealed class AuthKeyTests
     public void Server_does_not_start_with_JWT_but_no_audience()
     {
         using var factory = new AuthServerFactory(apiKeyOrganisations: [], settings: new Dictionary<string, string?> { ["Auth:Jwt:Audience"] = "" });
-        var e = Assert.ThrowsAny<Exception>(() => factory.Anonymous());
+        Assert.ThrowsAny<Exception>(() => factory.Anonymous());
+        var e = StartFailure(JwtSettings(audience: ""), new AuthTestSecrets { [AuthServerFactory.JwtKeyEnv] = AuthTestTokens.RandomSecret(48) });
         Assert.Contains("auth.jwt.audience is required", e.ToString(), StringComparison.Ordinal);
     }
 
@@ -145,7 +174,8 @@ public sealed class AuthKeyTests
     {
         using var factory = new AuthServerFactory(jwt: false, apiKeyOrganisations: ["org-a"]);
         factory.Secrets["TEST_HANZO_QML_API_KEY_0"] = "tooshort";
-        var e = Assert.ThrowsAny<Exception>(() => factory.Anonymous());
+        Assert.ThrowsAny<Exception>(() => factory.Anonymous());
+        var e = StartFailure(new() { ["Auth:ApiKeys:0:KeyEnv"] = "K0", ["Auth:ApiKeys:0:Organisation"] = "org-a" }, new AuthTestSecrets { ["K0"] = "tooshort" });
         Assert.Contains("at least 24", e.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("tooshort", e.ToString(), StringComparison.Ordinal);
     }

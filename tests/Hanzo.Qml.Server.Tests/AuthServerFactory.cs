@@ -99,6 +99,13 @@ public sealed class AuthServerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Start-up validation (before the host's services exist) checks that the variables auth names are set; the
+        // server then reads the values through ISecretSource, which these tests replace. So the variables only need to
+        // be non-empty and distinct: placeholders that are never the test secrets, never removed (other test classes
+        // may be validating at the same moment).
+        foreach (var (key, value) in _settings)
+            if (key.EndsWith(":KeyEnv", StringComparison.Ordinal) && !string.IsNullOrEmpty(value))
+                Environment.SetEnvironmentVariable(value, "placeholder-for-" + value);
         builder.UseSetting("Database:Path", DatabasePath);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");

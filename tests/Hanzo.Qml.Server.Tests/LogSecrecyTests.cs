@@ -5,7 +5,8 @@ namespace Hanzo.Qml.Server.Tests;
 /// <summary>No token, API key or HMAC key appears in any log record (any level) or any response, accepted or refused.</summary>
 public sealed class LogSecrecyTests : IDisposable
 {
-    private readonly AuthServerFactory _factory = new();
+    // The most verbose level: the scan must see everything the server could ever log.
+    private readonly AuthServerFactory _factory = new(settings: new Dictionary<string, string?> { ["Logging:Level"] = "trace" });
 
     public void Dispose() => _factory.Dispose();
 

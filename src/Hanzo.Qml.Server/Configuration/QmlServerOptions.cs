@@ -39,12 +39,22 @@ public sealed class QmlServerOptions
 
     /// <summary>Request and circuit bounds.</summary>
     public LimitsSection Limits { get; set; } = new();
+
+    /// <summary>
+    /// Whether any authentication is configured (a JWT section or at least one API key). Without it the server binds to
+    /// loopback only, whatever <see cref="ServerSection.Host"/> says. Meaningful after validation, which refuses a JWT
+    /// section or API key whose secret cannot be found.
+    /// </summary>
+    public bool AuthConfigured => Auth.IsConfigured;
 }
 
 /// <summary><c>server:</c> host, port and workers.</summary>
 public sealed class ServerSection
 {
-    /// <summary>Address to bind; 127.0.0.1 by default, 0.0.0.0 in a container (refused without auth).</summary>
+    /// <summary>
+    /// Address to bind: an IP address or <c>localhost</c>; 127.0.0.1 by default, 0.0.0.0 in a container. Without auth a
+    /// non-loopback address is overridden with 127.0.0.1 (and a warning), see <see cref="ListenPlan"/>.
+    /// </summary>
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>API port.</summary>
@@ -67,6 +77,9 @@ public sealed class BackendSection
     /// <summary>Name used in requests (<c>"backend": "…"</c>).</summary>
     public string Name { get; set; } = "statevector";
 
+    /// <summary>Engines the service can run; a configured type outside this list is refused at start-up.</summary>
+    public static readonly IReadOnlyList<string> Types = ["statevector"];
+
     /// <summary>Engine behind the name; only "statevector" exists today.</summary>
     public string Type { get; set; } = "statevector";
 
@@ -83,6 +96,9 @@ public sealed class BackendSection
 /// <summary><c>error_mitigation:</c> defaults.</summary>
 public sealed class ErrorMitigationSection
 {
+    /// <summary>Methods the service implements; a configured default outside this list is refused at start-up.</summary>
+    public static readonly IReadOnlyList<string> Methods = ["none"];
+
     /// <summary>Default method: "none" (the only one implemented in the service today).</summary>
     public string Method { get; set; } = "none";
 }
@@ -95,6 +111,9 @@ public sealed class AuthSection
 
     /// <summary>Static API keys. Each entry names the environment variable that holds the key (never the key itself) and its organisation.</summary>
     public List<ApiKeySection> ApiKeys { get; set; } = [];
+
+    /// <summary>True when a JWT section or at least one API key is configured.</summary>
+    public bool IsConfigured => Jwt is not null || ApiKeys.Count > 0;
 }
 
 /// <summary><c>auth.jwt:</c> the signing key comes from an environment variable or a file, never from the YAML.</summary>
@@ -139,6 +158,12 @@ public sealed class MetricsSection
 /// <summary><c>logging:</c> level and format.</summary>
 public sealed class LoggingSection
 {
+    /// <summary>Allowed values of <see cref="Level"/>.</summary>
+    public static readonly IReadOnlyList<string> Levels = ["trace", "debug", "information", "warning", "error", "critical"];
+
+    /// <summary>Allowed values of <see cref="Format"/>.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["json", "text"];
+
     /// <summary>Minimum level: trace, debug, information, warning, error, critical.</summary>
     public string Level { get; set; } = "information";
 

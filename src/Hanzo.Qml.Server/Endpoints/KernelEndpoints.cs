@@ -16,7 +16,7 @@ public static class KernelEndpoints
     /// <summary>Most rows accepted in <c>x</c> (and in <c>z</c>) of a matrix request.</summary>
     public const int MaxMatrixRows = 2000;
 
-    /// <summary>Default bound on the statevectors one matrix request may hold (<c>Kernels:MaxStateBytes</c>): 1 GiB.</summary>
+    /// <summary>Default bound on the statevectors one matrix request may hold (<c>limits.max_state_bytes</c>): 1 GiB.</summary>
     public const long DefaultMaxStateBytes = 1L << 30;
 
     /// <summary>Largest accepted <c>reps</c>.</summary>
@@ -129,7 +129,7 @@ public static class KernelEndpoints
         }
     }
 
-    private static async Task<IResult> Matrix(string id, HttpContext http, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> Matrix(string id, HttpContext http, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> options, CancellationToken ct)
     {
         var definition = await store.FindAsync(Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
@@ -138,7 +138,7 @@ public static class KernelEndpoints
         var kernel = cache.Get(definition);
         if (CheckRows(body!.X, "x", kernel.NumFeatures, required: true) is { } ex) return ex;
         if (CheckRows(body.Z, "z", kernel.NumFeatures, required: false) is { } ez) return ez;
-        long rows = body.X!.Count + (body.Z?.Count ?? 0), maxBytes = configuration.GetValue("Kernels:MaxStateBytes", DefaultMaxStateBytes);
+        long rows = body.X!.Count + (body.Z?.Count ?? 0), maxBytes = options.Value.Limits.MaxStateBytes;
         long bytes = rows * 16L << kernel.NumQubits;
         if (bytes > maxBytes)
             return Problems.TooLarge($"{rows} samples on {kernel.NumQubits} qubits need {bytes / (1 << 20)} MiB of statevectors (16 bytes × 2^{kernel.NumQubits} each); "
