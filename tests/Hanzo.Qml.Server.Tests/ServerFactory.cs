@@ -40,6 +40,17 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         DatabasePath = databasePath;
     }
 
+    /// <summary>A second server on the database of <paramref name="other"/> (which keeps owning it): two processes on one store.</summary>
+    public ServerFactory(ServerFactory other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Kind = other.Kind;
+        DatabasePath = other.DatabasePath;
+        _sharedUrl = other._postgres?.Url ?? other._sharedUrl;
+    }
+
+    private readonly string? _sharedUrl;
+
     public DatabaseKind Kind { get; }
 
     public string DatabasePath { get; }
@@ -60,7 +71,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (_postgres is not null) builder.UseSetting("Database:Url", _postgres.Url);
+        if ((_postgres?.Url ?? _sharedUrl) is { } url) builder.UseSetting("Database:Url", url);
         else builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Jobs:PollSeconds", "0.1");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);

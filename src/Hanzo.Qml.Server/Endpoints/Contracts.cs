@@ -93,7 +93,10 @@ public sealed record MatrixResponse(double[][] Matrix);
 /// <param name="Name">Backend name.</param>
 /// <param name="MaxQubits">Largest qubit count the service accepts on it.</param>
 /// <param name="Status">Availability.</param>
-public sealed record BackendInfo(string Name, int MaxQubits, string Status);
+/// <param name="Type">Engine: "statevector".</param>
+/// <param name="PricePerExecution">Budget units charged per execution (0: free, not metered).</param>
+/// <param name="PricePerShot">Budget units charged per shot.</param>
+public sealed record BackendInfo(string Name, int MaxQubits, string Status, string Type, double PricePerExecution, double PricePerShot);
 
 /// <summary>Result of <c>GET /v1/backends</c>.</summary>
 /// <param name="Backends">The backends.</param>

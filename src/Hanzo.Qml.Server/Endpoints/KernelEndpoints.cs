@@ -45,8 +45,9 @@ public static class KernelEndpoints
         return app;
     }
 
-    private static async Task<IResult> Create(HttpContext http, HttpRequest request, IKernelStore store, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http, HttpRequest request, IKernelStore store, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> config, CancellationToken ct)
     {
+        int maxQubits = config.Value.Backends.Max(b => b.MaxQubits);
         var (body, error) = await ReadBody<CreateKernelRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         var allowed = string.Join(", ", EncodingFactory.Names);
@@ -56,9 +57,9 @@ public static class KernelEndpoints
         if (!EncodingFactory.Names.Contains(encoding))
             return Problems.BadRequest($"Unknown encoding \"{body.Encoding}\"; allowed names: {allowed}.", "Unknown encoding");
         if (body.NQubits is not int n)
-            return Problems.BadRequest($"\"n_qubits\" is required: an integer from 1 to {SystemEndpoints.MaxQubits}.");
-        if (n < 1 || n > SystemEndpoints.MaxQubits)
-            return Problems.BadRequest($"\"n_qubits\" is {n}; allowed: 1 to {SystemEndpoints.MaxQubits} on the {SystemEndpoints.StatevectorBackend} backend.");
+            return Problems.BadRequest($"\"n_qubits\" is required: an integer from 1 to {maxQubits}.");
+        if (n < 1 || n > maxQubits)
+            return Problems.BadRequest($"\"n_qubits\" is {n}; allowed: 1 to {maxQubits} on the configured backends.");
         int reps = body.Reps ?? EncodingOptions.Default.Reps;
         if (reps < 1 || reps > MaxReps)
             return Problems.BadRequest($"\"reps\" is {reps}; allowed: 1 to {MaxReps}.");

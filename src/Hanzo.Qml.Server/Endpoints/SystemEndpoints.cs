@@ -1,12 +1,15 @@
+using Hanzo.Qml.Server.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace Hanzo.Qml.Server.Endpoints;
 
 /// <summary>Health and backend routes.</summary>
 public static class SystemEndpoints
 {
-    /// <summary>Name of the only backend in this slice.</summary>
+    /// <summary>Type (and default name) of the local simulator backend, the only engine today.</summary>
     public const string StatevectorBackend = "statevector";
 
-    /// <summary>Largest qubit count the service accepts (a service limit below the simulator's 30).</summary>
+    /// <summary>Default largest qubit count of the simulator backend (a service limit below the simulator's 30).</summary>
     public const int MaxQubits = 20;
 
     /// <summary>Maps <c>GET /v1/health</c> and <c>GET /v1/backends</c>.</summary>
@@ -15,7 +18,14 @@ public static class SystemEndpoints
     {
         var v1 = app.MapGroup("/v1").WithTags("system");
         v1.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok"))).WithName("Health").AllowAnonymous();
-        v1.MapGet("/backends", () => TypedResults.Ok(new BackendsResponse([new BackendInfo(StatevectorBackend, MaxQubits, "available")])))
+        v1.MapGet("/backends", (IOptions<QmlServerOptions> options) =>
+            {
+                // Only the local statevector engine exists; a configured backend of another type is listed as unavailable.
+                var list = options.Value.Backends.Select(b => new BackendInfo(b.Name, b.MaxQubits,
+                    b.Type == StatevectorBackend ? "available" : "unavailable", b.Type, b.PricePerExecution, b.PricePerShot)).ToList();
+                foreach (var b in list) ServerMetrics.BackendStatus.WithLabels(b.Name).Set(b.Status == "available" ? 1 : 0);
+                return TypedResults.Ok(new BackendsResponse(list));
+            })
             .WithName("ListBackends");
         return app;
     }

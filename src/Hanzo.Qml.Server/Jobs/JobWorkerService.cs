@@ -16,6 +16,7 @@ public sealed class JobWorkerService : BackgroundService
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly JobsSection _options;
+    private readonly string _defaultBackend;
     private readonly Dictionary<string, IJobHandler> _handlers;
     private readonly JobSignal _signal;
     private readonly ILogger<JobWorkerService> _log;
@@ -32,6 +33,7 @@ public sealed class JobWorkerService : BackgroundService
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;
         _options = options.Value.Jobs;
+        _defaultBackend = options.Value.Backends.Count > 0 ? options.Value.Backends[0].Name : "statevector";
         _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
         _signal = signal;
         _log = log;
@@ -64,6 +66,9 @@ public sealed class JobWorkerService : BackgroundService
                     int exhausted = await store.FailExhaustedAsync(Math.Max(1, _options.MaxAttempts), stopping);
                     if (exhausted > 0) _log.LogWarning("{Count} interrupted job(s) exceeded jobs.max_attempts and were marked failed", exhausted);
                     job = await store.TryClaimAsync(owner, lease, kinds, stopping);
+                    // Every job runs on the local simulator (the default backend) today, so that is where the queue is.
+                    if (job is null && owner.EndsWith(":w0", StringComparison.Ordinal))
+                        ServerMetrics.QpuQueueDepth.WithLabels(_defaultBackend).Set((await store.QueuedByKindAsync(stopping)).Values.Sum());
                 }
                 if (job is null)
                 {
