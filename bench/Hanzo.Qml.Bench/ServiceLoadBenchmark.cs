@@ -13,7 +13,30 @@ internal static class ServiceLoadBenchmark
     private const double TargetThroughput = 1000, TargetP99Ms = 20;
     private const int DistinctBodies = 1024;
 
-    public static void Run(string[] args) => RunAsync(ServiceLoadOptions.Parse(args)).GetAwaiter().GetResult();
+    public static void Run(string[] args)
+    {
+        ServiceLoadOptions options;
+        try
+        {
+            options = ServiceLoadOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 2;
+            return;
+        }
+        try
+        {
+            RunAsync(options).GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The server refused the kernel or the sample body (e.g. an unknown encoding): its problem detail says why.
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 1;
+        }
+    }
 
     private static async Task RunAsync(ServiceLoadOptions o)
     {
