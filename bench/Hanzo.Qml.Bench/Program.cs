@@ -21,6 +21,8 @@ if (only is "all" or "batch") Benchmarks.Batch();
 if (only is "all" or "kernel") KernelBenchmarks.Run();
 if (only is "all" or "qaoa") QaoaBenchmarks.Run();
 if (only is "all" or "vqc") VariationalBenchmarks.Run();
+// Not part of "all": it binds loopback ports and measures the server, not the library.
+if (only is "service") ServiceLoadBenchmark.Run(args);
 
 namespace Hanzo.Qml.Bench
 {

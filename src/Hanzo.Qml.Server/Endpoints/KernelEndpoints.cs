@@ -105,15 +105,15 @@ public static class KernelEndpoints
         return TypedResults.Created($"/v1/kernels/{definition.Id}", response);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext http, IKernelStore store, KernelCache cache, CancellationToken ct)
+    private static async Task<IResult> Get(string id, HttpContext http, KernelCache cache, CancellationToken ct)
     {
-        var definition = await store.FindAsync(Organisation.Of(http), id, ct);
+        var definition = await cache.FindAsync(http.RequestServices, Organisation.Of(http), id, ct);
         return definition is null ? UnknownKernel(id) : TypedResults.Ok(ToResponse(definition, cache.Get(definition)));
     }
 
-    private static async Task<IResult> Evaluate(string id, HttpContext http, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Evaluate(string id, HttpContext http, HttpRequest request, KernelCache cache, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var definition = await store.FindAsync(Organisation.Of(http), id, ct);
+        var definition = await cache.FindAsync(http.RequestServices, Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
         var (body, error) = await ReadBody<EvaluateRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
@@ -130,9 +130,9 @@ public static class KernelEndpoints
         }
     }
 
-    private static async Task<IResult> Matrix(string id, HttpContext http, HttpRequest request, IKernelStore store, KernelCache cache, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> options, CancellationToken ct)
+    private static async Task<IResult> Matrix(string id, HttpContext http, HttpRequest request, KernelCache cache, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> options, CancellationToken ct)
     {
-        var definition = await store.FindAsync(Organisation.Of(http), id, ct);
+        var definition = await cache.FindAsync(http.RequestServices, Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
         var (body, error) = await ReadBody<MatrixRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;

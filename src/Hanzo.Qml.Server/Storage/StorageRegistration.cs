@@ -14,12 +14,12 @@ public static class StorageRegistration
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresQmlDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContext<PostgresQmlDbContext>(o => o.UseNpgsql(settings.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<QmlDbContext>(sp => sp.GetRequiredService<PostgresQmlDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteQmlDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddDbContext<SqliteQmlDbContext>(o => o.UseSqlite(settings.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<QmlDbContext>(sp => sp.GetRequiredService<SqliteQmlDbContext>());
         }
         services.AddScoped<IKernelStore, DbKernelStore>();
