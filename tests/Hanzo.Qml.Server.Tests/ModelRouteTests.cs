@@ -95,7 +95,7 @@ public abstract class ModelRouteTests(DatabaseKind kind) : ServerTestBase(kind)
     [SkippableFact]
     public async Task Cancelled_training_keeps_its_checkpoint_and_the_next_train_resumes_it_to_the_uninterrupted_result()
     {
-        var id = await CreateModel(new { type = "vqc", n_qubits = 4, n_layers = 2, epochs = 120, seed = 5 });
+        var id = await CreateModel(new { type = "vqc", n_qubits = 4, n_layers = 2, epochs = 200, seed = 5 });
         var response = await Client.PostAsJsonAsync($"/v1/models/{id}/train", new { dataset = "iris" });
         var jobId = (await response.Json()).GetProperty("id").GetString()!;
         // Second train while the first runs is refused.
@@ -118,11 +118,11 @@ public abstract class ModelRouteTests(DatabaseKind kind) : ServerTestBase(kind)
         Assert.Equal("succeeded", resumed.GetProperty("status").GetString());
         Assert.True(resumed.GetProperty("result").GetProperty("resumed_from_epoch").GetInt32() >= done);
 
-        var options = new VariationalModelOptions { NumQubits = 4, NumLayers = 2, Epochs = 120, Seed = 5, Gradient = GradientMethod.Adjoint };
+        var options = new VariationalModelOptions { NumQubits = 4, NumLayers = 2, Epochs = 200, Seed = 5, Gradient = GradientMethod.Adjoint };
         var library = new VariationalClassifier(options).Fit(BuiltInDatasets.Load("iris"));
         var exported = VariationalClassifier.FromJson(await (await Client.GetAsync($"/v1/models/{id}/export")).Content.ReadAsStringAsync());
         Assert.Equal(library.Parameters, exported.Parameters);
-        Assert.Equal(120, (await (await Client.GetAsync($"/v1/models/{id}")).Json()).GetProperty("history").GetArrayLength());
+        Assert.Equal(200, (await (await Client.GetAsync($"/v1/models/{id}")).Json()).GetProperty("history").GetArrayLength());
     }
 
     [SkippableTheory]

@@ -47,7 +47,20 @@ public sealed class PostgresTestDatabase : IDisposable
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(_adminConnection);
         connection.Open();
-        using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
-        command.ExecuteNonQuery();
+        // FORCE ends the test's leftover sessions; it is refused when a server process of another role (autovacuum)
+        // is attached, so fall back to a plain drop, retried while that process finishes.
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name}" + (attempt == 0 ? " WITH (FORCE)" : ""), connection);
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 20)
+            {
+                Thread.Sleep(250);
+            }
+        }
     }
 }

@@ -179,7 +179,7 @@ public sealed class JobWorkerService : BackgroundService
     private async Task Heartbeat(string id, string owner, TimeSpan lease, CancellationTokenSource run, RunState state)
     {
         // Renew well before the lease lapses; check for cancellation more often than that so cancel is prompt.
-        var interval = TimeSpan.FromMilliseconds(Math.Clamp(lease.TotalMilliseconds / 4, 50, 1000));
+        var interval = TimeSpan.FromMilliseconds(Math.Clamp(lease.TotalMilliseconds / 4, 50, 250));
         var lastRenew = DateTime.UtcNow;
         while (!run.IsCancellationRequested)
         {
