@@ -205,6 +205,9 @@ public sealed class LimitsSection
     /// <summary>Most rows in one batch (execute, predict, kernel matrix).</summary>
     public int MaxBatchRows { get; set; } = 2000;
 
+    /// <summary>Most rows (x plus z) of an asynchronous kernel-matrix job.</summary>
+    public int MaxAsyncMatrixRows { get; set; } = 20000;
+
     /// <summary>Bound on the statevector memory of one kernel-matrix request.</summary>
     public long MaxStateBytes { get; set; } = 1L << 30;
 }

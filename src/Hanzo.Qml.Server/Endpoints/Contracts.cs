@@ -83,7 +83,22 @@ public sealed record MatrixRequest
 
     /// <summary>Optional second set (columns); without it the symmetric matrix K(x, x).</summary>
     public IReadOnlyList<IReadOnlyList<double>>? Z { get; init; }
+
+    /// <summary>
+    /// Compute as a background job (202 with the job; the matrix is then at <c>GET /v1/kernels/{id}/matrices/{job id}</c>).
+    /// Needed above <c>limits.max_batch_rows</c> rows, up to <c>limits.max_async_matrix_rows</c>.
+    /// </summary>
+    public bool? Async { get; init; }
 }
+
+/// <summary>A stored kernel matrix (result of an asynchronous matrix request).</summary>
+/// <param name="Id">Matrix id (the id of the job that computed it).</param>
+/// <param name="KernelId">Kernel.</param>
+/// <param name="Rows">Rows (samples of x).</param>
+/// <param name="Columns">Columns (samples of z, or of x).</param>
+/// <param name="Matrix">The values.</param>
+/// <param name="CreatedAt">When it was stored (UTC).</param>
+public sealed record StoredMatrixResponse(string Id, string KernelId, int Rows, int Columns, double[][] Matrix, DateTime CreatedAt);
 
 /// <summary>Result of <c>POST /v1/kernels/{id}/matrix</c>.</summary>
 /// <param name="Matrix">K[i][j] = K(x_i, z_j) (or K(x_i, x_j)).</param>

@@ -41,7 +41,9 @@ public static class KernelEndpoints
         kernels.MapPost("/{id}/matrix", Matrix).WithName("KernelMatrix")
             .Accepts<MatrixRequest>("application/json")
             .Produces<MatrixResponse>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).Produces<Jobs.JobResponse>(StatusCodes.Status202Accepted);
+        kernels.MapGet("/{id}/matrices/{matrixId}", StoredMatrix).WithName("GetKernelMatrix")
+            .Produces<StoredMatrixResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -130,15 +132,18 @@ public static class KernelEndpoints
         }
     }
 
-    private static async Task<IResult> Matrix(string id, HttpContext http, HttpRequest request, KernelCache cache, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> options, CancellationToken ct)
+    private static async Task<IResult> Matrix(string id, HttpContext http, HttpRequest request, KernelCache cache, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> options,
+        Jobs.JobStore jobs, Jobs.JobSignal signal, CancellationToken ct)
     {
         var definition = await cache.FindAsync(http.RequestServices, Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
         var (body, error) = await ReadBody<MatrixRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         var kernel = cache.Get(definition);
-        if (CheckRows(body!.X, "x", kernel.NumFeatures, required: true) is { } ex) return ex;
-        if (CheckRows(body.Z, "z", kernel.NumFeatures, required: false) is { } ez) return ez;
+        bool background = body!.Async == true;
+        int maxRows = background ? options.Value.Limits.MaxAsyncMatrixRows : MaxMatrixRows;
+        if (CheckRows(body.X, "x", kernel.NumFeatures, required: true, maxRows, background) is { } ex) return ex;
+        if (CheckRows(body.Z, "z", kernel.NumFeatures, required: false, maxRows, background) is { } ez) return ez;
         long rows = body.X!.Count + (body.Z?.Count ?? 0), maxBytes = options.Value.Limits.MaxStateBytes;
         long bytes = rows * 16L << kernel.NumQubits;
         if (bytes > maxBytes)
@@ -146,6 +151,21 @@ public static class KernelEndpoints
                 + $"this server allows {maxBytes / (1 << 20)} MiB per request, i.e. at most {maxBytes / (16L << kernel.NumQubits)} samples (x plus z) at this qubit count.");
         var x = body.X.Select(r => r.ToArray()).ToArray();
         var z = body.Z?.Select(r => r.ToArray()).ToArray();
+        if (background)
+        {
+            // Inputs are stored packed with the (empty) matrix row and the job in one save; the job fills the values.
+            string jobId = Jobs.JobStore.NewId();
+            var inputs = x.Concat(z ?? []).SelectMany(r => r).ToArray();
+            jobs.Db.KernelMatrices.Add(new KernelMatrixRecord
+            {
+                Id = jobId, OrganisationId = definition.OrganisationId, KernelId = definition.Id, Rows = x.Length, Columns = z?.Length ?? x.Length,
+                Symmetric = z is null, Inputs = PackedDoubles.Pack(inputs), CreatedAt = DateTime.UtcNow,
+            });
+            var job = await jobs.EnqueueAsync(definition.OrganisationId, Jobs.KernelMatrixJobHandler.KindName, definition.Id,
+                System.Text.Json.JsonSerializer.Serialize(new { kernel_id = definition.Id, rows = x.Length, columns = z?.Length ?? x.Length }), ct, jobId);
+            signal.Notify();
+            return TypedResults.Accepted($"/v1/kernels/{definition.Id}/matrices/{jobId}", Jobs.JobResponse.From(job));
+        }
         try
         {
             double[,] k;
@@ -161,6 +181,25 @@ public static class KernelEndpoints
         {
             return Problems.BadRequest(e.Message);
         }
+    }
+
+    private static async Task<IResult> StoredMatrix(string id, string matrixId, HttpContext http, Jobs.JobStore jobs, CancellationToken ct)
+    {
+        // Kernel matrices are access-controlled like model weights: another organisation's id is simply not there.
+        var org = Organisation.Of(http);
+        var record = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            jobs.Db.KernelMatrices, m => m.Id == matrixId && m.KernelId == id && m.OrganisationId == org, ct);
+        if (record is null) return Problems.NotFound($"No matrix \"{matrixId}\" of kernel \"{id}\" in your organisation.");
+        if (record.Values is null)
+        {
+            var job = await jobs.FindAsync(org, matrixId, ct);
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Matrix not ready",
+                detail: $"The matrix job \"{matrixId}\" is {job?.Status ?? "unknown"}{(job?.Error is { } e ? $" ({e})" : "")}; poll GET /v1/jobs/{matrixId} until it has succeeded.");
+        }
+        var values = PackedDoubles.Unpack(record.Values);
+        var matrix = new double[record.Rows][];
+        for (int i = 0; i < record.Rows; i++) matrix[i] = values.AsSpan(i * record.Columns, record.Columns).ToArray();
+        return TypedResults.Ok(new StoredMatrixResponse(record.Id, record.KernelId, record.Rows, record.Columns, matrix, DateTime.SpecifyKind(record.CreatedAt, DateTimeKind.Utc)));
     }
 
     private static IResult UnknownKernel(string id) =>
@@ -179,12 +218,15 @@ public static class KernelEndpoints
         return null;
     }
 
-    private static IResult? CheckRows(IReadOnlyList<IReadOnlyList<double>>? rows, string name, int features, bool required)
+    private static IResult? CheckRows(IReadOnlyList<IReadOnlyList<double>>? rows, string name, int features, bool required, int maxRows, bool background)
     {
         if (rows is null)
-            return required ? Problems.BadRequest($"\"{name}\" is required: an array of 1 to {MaxMatrixRows} rows of {features} finite numbers.") : null;
-        if (rows.Count == 0) return Problems.BadRequest($"\"{name}\" is empty; send 1 to {MaxMatrixRows} rows.");
-        if (rows.Count > MaxMatrixRows) return Problems.TooLarge($"\"{name}\" has {rows.Count} rows; at most {MaxMatrixRows} are allowed per request.");
+            return required ? Problems.BadRequest($"\"{name}\" is required: an array of 1 to {maxRows} rows of {features} finite numbers.") : null;
+        if (rows.Count == 0) return Problems.BadRequest($"\"{name}\" is empty; send 1 to {maxRows} rows.");
+        if (rows.Count > maxRows)
+            return Problems.TooLarge(background
+                ? $"\"{name}\" has {rows.Count} rows; a background matrix job takes at most {maxRows} (limits.max_async_matrix_rows)."
+                : $"\"{name}\" has {rows.Count} rows; at most {maxRows} are allowed per request; send \"async\": true to compute a larger matrix as a background job.");
         for (int r = 0; r < rows.Count; r++)
         {
             var row = rows[r];

@@ -13,6 +13,7 @@ public static class JobRegistration
         services.AddSingleton<IJobHandler, BenchmarkJobHandler>();
         services.AddSingleton<IJobHandler, HpoJobHandler>();
         services.AddSingleton<IJobHandler, TrainJobHandler>();
+        services.AddSingleton<IJobHandler, KernelMatrixJobHandler>();
         services.AddHostedService<JobWorkerService>();
         return services;
     }

@@ -18,8 +18,14 @@ public sealed class KernelMatrixRecord
     /// <summary>Columns (samples of z, or of x for the symmetric matrix).</summary>
     public int Columns { get; set; }
 
-    /// <summary>Rows × Columns little-endian float64 values (<see cref="PackedDoubles"/>).</summary>
-    public required byte[] Values { get; set; }
+    /// <summary>Whether it is K(x, x) (no z).</summary>
+    public bool Symmetric { get; set; }
+
+    /// <summary>The input rows (x, then z) as packed float64 until the job has computed the matrix; then null.</summary>
+    public byte[]? Inputs { get; set; }
+
+    /// <summary>Rows × Columns little-endian float64 values (<see cref="PackedDoubles"/>), row-major; null until computed.</summary>
+    public byte[]? Values { get; set; }
 
     /// <summary>When it was stored (UTC).</summary>
     public DateTime CreatedAt { get; set; }

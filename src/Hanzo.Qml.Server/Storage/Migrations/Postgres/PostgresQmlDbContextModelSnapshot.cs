@@ -275,6 +275,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("Inputs")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("KernelId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -288,8 +291,10 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Symmetric")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("Values")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.HasKey("Id");

@@ -270,6 +270,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Inputs")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("KernelId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -283,8 +286,10 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Symmetric")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Values")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQmlDbContext))]
-    [Migration("20261206024849_Initial")]
+    [Migration("20261206031741_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -278,6 +278,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("Inputs")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("KernelId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -291,8 +294,10 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Symmetric")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("Values")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.HasKey("Id");

@@ -103,7 +103,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Postgres
                     KernelId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Rows = table.Column<int>(type: "integer", nullable: false),
                     Columns = table.Column<int>(type: "integer", nullable: false),
-                    Values = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Symmetric = table.Column<bool>(type: "boolean", nullable: false),
+                    Inputs = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Values = table.Column<byte[]>(type: "bytea", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

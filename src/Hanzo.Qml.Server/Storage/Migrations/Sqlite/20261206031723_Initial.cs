@@ -103,7 +103,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     KernelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Rows = table.Column<int>(type: "INTEGER", nullable: false),
                     Columns = table.Column<int>(type: "INTEGER", nullable: false),
-                    Values = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Symmetric = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Inputs = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Values = table.Column<byte[]>(type: "BLOB", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

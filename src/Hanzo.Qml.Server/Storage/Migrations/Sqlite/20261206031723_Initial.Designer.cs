@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQmlDbContext))]
-    [Migration("20261206024827_Initial")]
+    [Migration("20261206031723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -273,6 +273,9 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Inputs")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("KernelId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -286,8 +289,10 @@ namespace Hanzo.Qml.Server.Storage.Migrations.Sqlite
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Symmetric")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Values")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.HasKey("Id");
