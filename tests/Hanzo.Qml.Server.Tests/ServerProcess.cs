@@ -11,14 +11,26 @@ public sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, int port)
+    private ServerProcess(Process process, int port, int metricsPort)
     {
         _process = process;
         Port = port;
+        MetricsPort = metricsPort;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public int Port { get; }
+
+    public int MetricsPort { get; }
+
+    /// <summary>The repository root (the folder holding Hanzo.Qml.slnx).</summary>
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Hanzo.Qml.slnx"))) dir = dir.Parent;
+        Assert.True(dir is not null, $"repository root not found above {AppContext.BaseDirectory}");
+        return dir!.FullName;
+    }
 
     public HttpClient Client { get; }
 
@@ -67,7 +79,7 @@ public sealed class ServerProcess : IDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (k, v) in environment) info.Environment[k] = v;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
-        var server = new ServerProcess(process, port);
+        var server = new ServerProcess(process, port, metrics);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
