@@ -41,15 +41,20 @@ public static class QmlServerHost
     /// <param name="app">The application.</param>
     public static void MapRoutes(WebApplication app)
     {
-        app.MapSystemEndpoints();
-        app.MapKernelEndpoints();
-        app.MapCircuitEndpoints();
-        app.MapModelEndpoints();
-        app.MapBenchmarkEndpoints();
-        app.MapQaoaEndpoints();
-        app.MapHpoEndpoints();
-        app.MapJobEndpoints();
-        app.MapBudgetEndpoints();
+        ArgumentNullException.ThrowIfNull(app);
+        // The API answers on the API port only, as /metrics answers on the metrics port only.
+        var plan = app.Services.GetRequiredService<ListenPlan>();
+        var api = app.MapGroup("");
+        api.RequireHost($"*:{plan.ApiPort}");
+        api.MapSystemEndpoints();
+        api.MapKernelEndpoints();
+        api.MapCircuitEndpoints();
+        api.MapModelEndpoints();
+        api.MapBenchmarkEndpoints();
+        api.MapQaoaEndpoints();
+        api.MapHpoEndpoints();
+        api.MapJobEndpoints();
+        api.MapBudgetEndpoints();
     }
 
     /// <summary>

@@ -29,6 +29,17 @@ public sealed class SystemTests : IDisposable
     }
 
     [Fact]
+    public async Task Api_routes_answer_only_on_the_api_port()
+    {
+        using var metrics = _factory.Metrics();
+        Assert.Equal(HttpStatusCode.NotFound, (await metrics.GetAsync("/v1/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await metrics.GetAsync("/v1/backends")).StatusCode);
+        using var api = _factory.Api();
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/v1/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/metrics")).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_route_is_a_404_problem()
     {
         using var client = _factory.Api();

@@ -193,6 +193,7 @@ public sealed class QmlServerOptionsValidator
         Positive("Limits:MaxGates", l.MaxGates);
         Positive("Limits:MaxShots", l.MaxShots);
         Positive("Limits:MaxBatchRows", l.MaxBatchRows);
+        Positive("Limits:MaxAsyncMatrixRows", l.MaxAsyncMatrixRows);
         Positive("Limits:MaxStateBytes", l.MaxStateBytes);
     }
 
