@@ -35,5 +35,5 @@ WORKDIR /var/lib/hanzo-qml
 # The runtime image has neither curl nor wget: bash's /dev/tcp sends the request. It checks port 8072 (or
 # $HANZO_QML_PORT); change it if your config moves the API port.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${HANZO_QML_PORT:-8072} && printf 'GET /v1/health HTTP/1.1\\r\\nHost: localhost:${HANZO_QML_PORT:-8072}\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "p=${HANZO_QML_PORT:-8072}; exec 3<>/dev/tcp/127.0.0.1/$p && printf 'GET /v1/health HTTP/1.1\r\nHost: localhost:%s\r\nConnection: close\r\n\r\n' $p >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "/app/hanzo-qml.dll", "serve"]
