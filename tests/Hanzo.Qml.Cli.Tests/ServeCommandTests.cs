@@ -120,6 +120,8 @@ public sealed class ServeCommandTests(ITestOutputHelper output) : IDisposable
             auth:
               jwt:
                 key_env: TEST_SERVE_JWT_KEY
+                issuer: https://issuer.example
+                audience: hanzo-qml
               api_keys:
                 - key_env: TEST_SERVE_API_KEY
                   organisation: acme

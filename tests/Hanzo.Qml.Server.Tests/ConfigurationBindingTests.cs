@@ -43,7 +43,7 @@ public sealed class ConfigurationBindingTests : IDisposable
 
     [Theory]
     [InlineData("auth: {api_keys: [{key_env: KEY_ACME, organisation: acme}]}")]
-    [InlineData("auth: {jwt: {key_env: HANZO_QML_JWT_KEY}}")]
+    [InlineData("auth: {jwt: {key_env: HANZO_QML_JWT_KEY, issuer: i, audience: a}}")]
     public void With_auth_the_configured_host_is_used(string auth)
     {
         var plan = ListenPlan.From(_h.Load(_h.Yaml($"server: {{host: 0.0.0.0, port: 8200}}\n{auth}\n"), Keys));

@@ -106,21 +106,29 @@ public sealed class ConfigurationValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_jwt_configuration_must_name_issuer_and_audience()
+    {
+        var problems = _h.Problems(_h.Yaml("auth:\n  jwt:\n    key_env: MY_JWT_KEY\n"), new Dictionary<string, string> { ["MY_JWT_KEY"] = "k" });
+        Assert.Contains(problems, p => p.Setting == "auth.jwt.issuer" && p.Message.Contains("is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Setting == "auth.jwt.audience" && p.Message.Contains("is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_jwt_key_must_be_resolvable_from_the_environment_or_a_file()
     {
-        var p = Only("auth:\n  jwt:\n    key_env: MY_JWT_KEY\n");
+        var p = Only("auth:\n  jwt:\n    key_env: MY_JWT_KEY\n    issuer: i\n    audience: a\n");
         Assert.Equal(("auth.jwt.key_env", "environment variable MY_JWT_KEY is not set or empty; put the signing key there, or set auth.jwt.key_file"), (p.Setting, p.Message));
 
         var missing = _h.PathOf("jwt.pem");
-        var q = Only($"auth:\n  jwt:\n    key_file: {missing}\n");
+        var q = Only($"auth:\n  jwt:\n    key_file: {missing}\n    issuer: i\n    audience: a\n");
         Assert.Equal(("auth.jwt.key_file", $"{missing} does not exist"), (q.Setting, q.Message));
 
         File.WriteAllText(missing, "");
-        Assert.Equal($"{missing} is empty", Only($"auth:\n  jwt:\n    key_file: {missing}\n").Message);
+        Assert.Equal($"{missing} is empty", Only($"auth:\n  jwt:\n    key_file: {missing}\n    issuer: i\n    audience: a\n").Message);
 
         File.WriteAllText(missing, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
-        Assert.True(_h.Load(_h.Yaml($"auth:\n  jwt:\n    key_file: {missing}\n    issuer: https://id.example\n")).AuthConfigured);
-        var o = _h.Load(_h.Yaml("auth:\n  jwt:\n    issuer: https://id.example\n"), new Dictionary<string, string> { ["HANZO_QML_JWT_KEY"] = "k" });
+        Assert.True(_h.Load(_h.Yaml($"auth:\n  jwt:\n    key_file: {missing}\n    issuer: https://id.example\n    audience: a\n")).AuthConfigured);
+        var o = _h.Load(_h.Yaml("auth:\n  jwt:\n    issuer: https://id.example\n    audience: a\n"), new Dictionary<string, string> { ["HANZO_QML_JWT_KEY"] = "k" });
         Assert.Equal(("HANZO_QML_JWT_KEY", "org", "https://id.example"), (o.Auth.Jwt!.KeyEnv, o.Auth.Jwt.OrganisationClaim, o.Auth.Jwt.Issuer));
     }
 

@@ -141,8 +141,9 @@ public sealed class QmlServerOptionsValidator
                 Problem("Auth:Jwt:KeyEnv", $"environment variable {jwt.KeyEnv} is not set or empty; put the signing key there, or set auth.jwt.key_file");
             }
             if (string.IsNullOrWhiteSpace(jwt.OrganisationClaim)) Problem("Auth:Jwt:OrganisationClaim", "is empty; name the claim that carries the organisation (default org)");
-            if (jwt.Issuer is { } issuer && string.IsNullOrWhiteSpace(issuer)) Problem("Auth:Jwt:Issuer", "is blank; remove it or give the required issuer");
-            if (jwt.Audience is { } audience && string.IsNullOrWhiteSpace(audience)) Problem("Auth:Jwt:Audience", "is blank; remove it or give the required audience");
+            // Tokens are only as narrow as what is checked: a server must name the issuer it trusts and the audience it is.
+            if (string.IsNullOrWhiteSpace(jwt.Issuer)) Problem("Auth:Jwt:Issuer", "is required when auth.jwt is configured: give the issuer (iss) tokens must carry");
+            if (string.IsNullOrWhiteSpace(jwt.Audience)) Problem("Auth:Jwt:Audience", "is required when auth.jwt is configured: give the audience (aud) tokens must carry");
         }
 
         var byVariable = new Dictionary<string, int>(StringComparer.Ordinal);
