@@ -46,7 +46,7 @@ public static class CircuitEndpoints
     private static async Task<IResult> Create(HttpContext http, QmlDbContext db, CircuitCache cache, IOptions<QmlServerOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var settings = options.Value;
-        var (body, error) = await ReadBody<CreateCircuitRequest>(http, json.Value.SerializerOptions, settings.Limits, ct);
+        var (body, error) = await JsonBody.ReadAsync<CreateCircuitRequest>(http.Request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         try
         {
@@ -89,7 +89,7 @@ public static class CircuitEndpoints
         string organisation = Organisation.Of(http);
         var record = await Find(db, organisation, id, ct);
         if (record is null) return UnknownCircuit(id);
-        var (body, error) = await ReadBody<ExecuteCircuitRequest>(http, json.Value.SerializerOptions, settings.Limits, ct);
+        var (body, error) = await JsonBody.ReadAsync<ExecuteCircuitRequest>(http.Request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         try
         {
@@ -159,7 +159,7 @@ public static class CircuitEndpoints
         string organisation = Organisation.Of(http);
         var record = await Find(db, organisation, id, ct);
         if (record is null) return UnknownCircuit(id);
-        var (body, error) = await ReadBody<GradientRequest>(http, json.Value.SerializerOptions, settings.Limits, ct);
+        var (body, error) = await JsonBody.ReadAsync<GradientRequest>(http.Request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         try
         {
@@ -232,28 +232,4 @@ public static class CircuitEndpoints
         r.Id, r.Format, r.NumQubits, r.NumWeights, r.NumFeatures, r.Depth, r.NumGates,
         [.. compiled.Observables.Select(o => o.Text)], DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc),
         includeDefinition ? compiled.Definition : null);
-
-    private static async Task<(T? Body, IResult? Error)> ReadBody<T>(HttpContext http, JsonSerializerOptions options, LimitsSection limits, CancellationToken ct) where T : class
-    {
-        var request = http.Request;
-        if (!request.HasJsonContentType())
-            return (null, Problems.BadRequest("The body must be JSON with Content-Type: application/json.", "Unsupported content type"));
-        if (request.ContentLength > limits.MaxRequestBytes)
-            return (null, Problems.TooLarge($"The body has {request.ContentLength} bytes; this server accepts at most {limits.MaxRequestBytes} (limits.max_request_bytes)."));
-        // A body without Content-Length is cut off by the server at the same bound while it is read.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limits.MaxRequestBytes;
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, options, ct);
-            return body is null ? (null, Problems.BadRequest("The body must be a JSON object.")) : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.BadRequest($"Malformed JSON body: {e.Message}", "Malformed JSON"));
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, Problems.TooLarge($"The body is larger than the {limits.MaxRequestBytes} bytes this server accepts (limits.max_request_bytes)."));
-        }
-    }
 }

@@ -35,16 +35,9 @@ public static class HpoEndpoints
         {
             return Problems.BadRequest(e.Message, "Invalid HPO request");
         }
-        var job = await store.EnqueueAsync(Organisation.Of(http), HpoJobHandler.KindName, null, JsonBody.Serialize(body, options), ct);
-        signal.Notify();
-        return TypedResults.Accepted($"/v1/hpo/{job.Id}", JobResponse.From(job));
+        return await JobEndpoints.SubmitAsync(http, store, signal, HpoJobHandler.KindName, JsonBody.Serialize(body, options), "/v1/hpo", ct);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext http, JobStore store, CancellationToken ct)
-    {
-        var job = await store.FindAsync(Organisation.Of(http), id, ct);
-        return job is null || job.Kind != HpoJobHandler.KindName
-            ? Problems.NotFound($"No HPO job with id \"{id}\" in your organisation. Start one with POST /v1/hpo/quantum.")
-            : TypedResults.Ok(JobResponse.From(job));
-    }
+    private static Task<IResult> Get(string id, HttpContext http, JobStore store, CancellationToken ct) =>
+        JobEndpoints.GetOfKindAsync(id, HpoJobHandler.KindName, "HPO", "/v1/hpo/quantum", http, store, ct);
 }

@@ -43,6 +43,23 @@ public static class JobEndpoints
         return job is null ? UnknownJob(id) : TypedResults.Ok(JobResponse.From(job));
     }
 
+    /// <summary>Queues a job of <paramref name="kind"/> for the caller's organisation and answers 202 with it at <paramref name="route"/>/{id}.</summary>
+    internal static async Task<IResult> SubmitAsync(HttpContext http, JobStore store, JobSignal signal, string kind, string requestJson, string route, CancellationToken ct)
+    {
+        var job = await store.EnqueueAsync(Organisation.Of(http), kind, null, requestJson, ct);
+        signal.Notify();
+        return TypedResults.Accepted($"{route}/{job.Id}", JobResponse.From(job));
+    }
+
+    /// <summary>A job of <paramref name="kind"/> of the caller's organisation, or a 404 that says where such jobs are submitted.</summary>
+    internal static async Task<IResult> GetOfKindAsync(string id, string kind, string what, string submitRoute, HttpContext http, JobStore store, CancellationToken ct)
+    {
+        var job = await store.FindAsync(Organisation.Of(http), id, ct);
+        return job is null || job.Kind != kind
+            ? Problems.NotFound($"No {what} job with id \"{id}\" in your organisation. Submit one with POST {submitRoute}.")
+            : TypedResults.Ok(JobResponse.From(job));
+    }
+
     /// <summary>The 404 for a job id the caller cannot see.</summary>
     /// <param name="id">The id asked for.</param>
     internal static IResult UnknownJob(string id) => Problems.NotFound($"No job with id \"{id}\" in your organisation. List yours with GET /v1/jobs.");

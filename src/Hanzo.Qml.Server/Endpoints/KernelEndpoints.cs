@@ -50,7 +50,7 @@ public static class KernelEndpoints
     private static async Task<IResult> Create(HttpContext http, HttpRequest request, IKernelStore store, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> config, CancellationToken ct)
     {
         int maxQubits = config.Value.Backends.Max(b => b.MaxQubits);
-        var (body, error) = await ReadBody<CreateKernelRequest>(request, json.Value.SerializerOptions, ct);
+        var (body, error) = await JsonBody.ReadAsync<CreateKernelRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         var allowed = string.Join(", ", EncodingFactory.Names);
         if (string.IsNullOrWhiteSpace(body!.Encoding))
@@ -117,7 +117,7 @@ public static class KernelEndpoints
     {
         var definition = await cache.FindAsync(http.RequestServices, Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
-        var (body, error) = await ReadBody<EvaluateRequest>(request, json.Value.SerializerOptions, ct);
+        var (body, error) = await JsonBody.ReadAsync<EvaluateRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         var kernel = cache.Get(definition);
         if (CheckVector(body!.X, "x", kernel.NumFeatures) is { } ex) return ex;
@@ -137,7 +137,7 @@ public static class KernelEndpoints
     {
         var definition = await cache.FindAsync(http.RequestServices, Organisation.Of(http), id, ct);
         if (definition is null) return UnknownKernel(id);
-        var (body, error) = await ReadBody<MatrixRequest>(request, json.Value.SerializerOptions, ct);
+        var (body, error) = await JsonBody.ReadAsync<MatrixRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         var kernel = cache.Get(definition);
         bool background = body!.Async == true;
@@ -247,20 +247,5 @@ public static class KernelEndpoints
             for (int j = 0; j < rows[i].Length; j++) rows[i][j] = k[i, j];
         }
         return rows;
-    }
-
-    private static async Task<(T? Body, IResult? Error)> ReadBody<T>(HttpRequest request, JsonSerializerOptions options, CancellationToken ct) where T : class
-    {
-        if (!request.HasJsonContentType())
-            return (null, Problems.BadRequest("The body must be JSON with Content-Type: application/json.", "Unsupported content type"));
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, options, ct);
-            return body is null ? (null, Problems.BadRequest("The body must be a JSON object.")) : (body, null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.BadRequest($"Malformed JSON body: {e.Message}", "Malformed JSON"));
-        }
     }
 }

@@ -84,18 +84,11 @@ public static class QaoaEndpoints
         if (graph.NumNodes > maxQubits)
             return Problems.BadRequest($"The graph has {graph.NumNodes} nodes; QAOA needs one qubit per node and the backends allow at most {maxQubits}.");
         var normalized = new QaoaJobRequest(graph.NumNodes, [.. graph.Edges.Select(e => new[] { e.U, e.V, e.Weight })], p, optimizer, body.MaxIter, shots, seed);
-        var job = await store.EnqueueAsync(Organisation.Of(http), QaoaJobHandler.KindName, null, JsonBody.Serialize(normalized, options), ct);
-        signal.Notify();
-        return TypedResults.Accepted($"/v1/qaoa/{job.Id}", JobResponse.From(job));
+        return await JobEndpoints.SubmitAsync(http, store, signal, QaoaJobHandler.KindName, JsonBody.Serialize(normalized, options), "/v1/qaoa", ct);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext http, JobStore store, CancellationToken ct)
-    {
-        var job = await store.FindAsync(Organisation.Of(http), id, ct);
-        return job is null || job.Kind != QaoaJobHandler.KindName
-            ? Problems.NotFound($"No QAOA job with id \"{id}\" in your organisation. Submit one with POST /v1/qaoa.")
-            : TypedResults.Ok(JobResponse.From(job));
-    }
+    private static Task<IResult> Get(string id, HttpContext http, JobStore store, CancellationToken ct) =>
+        JobEndpoints.GetOfKindAsync(id, QaoaJobHandler.KindName, "QAOA", "/v1/qaoa", http, store, ct);
 
     private static Graph ParseGraph(QaoaRequest body, int seed, int maxNodes)
     {
