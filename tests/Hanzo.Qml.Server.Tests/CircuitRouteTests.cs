@@ -12,18 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hanzo.Qml.Server.Tests;
 
-public sealed class CircuitRouteTests : IDisposable
+public abstract class CircuitRouteTests(DatabaseKind kind) : ServerTestBase(kind)
 {
-    private readonly ServerFactory _factory = new();
-    private readonly HttpClient _client;
-
-    public CircuitRouteTests() => _client = _factory.Api();
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     internal const string Bell = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0],q[1];\nmeasure q -> c;\n";
 
@@ -50,23 +40,23 @@ public sealed class CircuitRouteTests : IDisposable
 
     private async Task<string> Create(object body)
     {
-        var response = await _client.PostAsJsonAsync("/v1/circuits", body);
+        var response = await Client.PostAsJsonAsync("/v1/circuits", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Json()).GetProperty("id").GetString()!;
     }
 
     private async Task<JsonElement> Post(string url, object body)
     {
-        var response = await _client.PostAsJsonAsync(url, body);
+        var response = await Client.PostAsJsonAsync(url, body);
         var json = await response.Json();
         Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToString());
         return json;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Create_structural_returns_201_with_its_shape_and_get_returns_the_definition()
     {
-        var response = await _client.PostAsJsonAsync("/v1/circuits", Structural);
+        var response = await Client.PostAsJsonAsync("/v1/circuits", Structural);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Json();
         var id = body.GetProperty("id").GetString()!;
@@ -82,7 +72,7 @@ public sealed class CircuitRouteTests : IDisposable
         Assert.Equal(["Z0", "0.5 Z0 Z1 + X2"], body.GetProperty("observables").Deserialize<string[]>()!);
         Assert.False(body.TryGetProperty("definition", out _));
 
-        var again = await (await _client.GetAsync($"/v1/circuits/{id}")).Json();
+        var again = await (await Client.GetAsync($"/v1/circuits/{id}")).Json();
         Assert.Equal(id, again.GetProperty("id").GetString());
         var definition = again.GetProperty("definition");
         Assert.Equal(4, definition.GetProperty("n_qubits").GetInt32());
@@ -93,16 +83,16 @@ public sealed class CircuitRouteTests : IDisposable
         Assert.False(definition.TryGetProperty("qasm", out _));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Depth_counts_layers_of_gates_on_disjoint_wires()
     {
         // h on both wires shares one layer, cx is the second, x on wire 1 the third.
-        var body = await (await _client.PostAsJsonAsync("/v1/circuits", new { qasm = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q;\ncx q[0],q[1];\nx q[1];\n" })).Json();
+        var body = await (await Client.PostAsJsonAsync("/v1/circuits", new { qasm = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q;\ncx q[0],q[1];\nx q[1];\n" })).Json();
         Assert.Equal(3, body.GetProperty("depth").GetInt32());
         Assert.Equal(4, body.GetProperty("n_gates").GetInt32());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Execute_structural_equals_the_library_simulator()
     {
         var id = await Create(Structural);
@@ -128,7 +118,7 @@ public sealed class CircuitRouteTests : IDisposable
         Assert.Equal("statevector", body.GetProperty("backend").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Execute_bell_qasm_gives_the_bell_state()
     {
         var id = await Create(new { qasm = Bell, observables = new[] { "Z0 Z1" } });
@@ -151,7 +141,7 @@ public sealed class CircuitRouteTests : IDisposable
         Assert.False(defaults.TryGetProperty("probs", out _));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Execute_qasm_equals_the_library_on_an_asymmetric_circuit()
     {
         // X on wire 0 only: index 2 (|10⟩) on two wires, wire 0 being the most significant bit.
@@ -168,7 +158,7 @@ public sealed class CircuitRouteTests : IDisposable
             Assert.Equal(Measurements.Expectation(sv, Hamiltonian.Parse(o)), body.GetProperty("expvals").GetProperty(o).GetDouble(), 1e-12);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Seeded_samples_repeat_and_equal_the_library_sampler()
     {
         var id = await Create(new { qasm = Bell });
@@ -191,7 +181,7 @@ public sealed class CircuitRouteTests : IDisposable
         Assert.Equal(unseeded.GetProperty("samples").Deserialize<Dictionary<string, int>>(), replay.GetProperty("samples").Deserialize<Dictionary<string, int>>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Batch_equals_per_row_executions()
     {
         var id = await Create(Structural);
@@ -215,7 +205,7 @@ public sealed class CircuitRouteTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Gradient_adjoint_equals_parameter_shift_and_the_library()
     {
         var id = await Create(Structural);
@@ -250,7 +240,7 @@ public sealed class CircuitRouteTests : IDisposable
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Gradient_defaults_to_the_first_observable_adjoint_and_weights()
     {
         var id = await Create(Structural);
@@ -264,10 +254,10 @@ public sealed class CircuitRouteTests : IDisposable
         for (int i = 0; i < 24; i++) Assert.Equal(expected.WeightGradient[i], got[i], 1e-12);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_circuit_of_another_organisation_is_404()
     {
-        using (var scope = _factory.Services.CreateScope())
+        using (var scope = Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<QmlDbContext>();
             db.Circuits.Add(new CircuitRecord
@@ -281,12 +271,12 @@ public sealed class CircuitRouteTests : IDisposable
             });
             await db.SaveChangesAsync();
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/v1/circuits/c_other")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsJsonAsync("/v1/circuits/c_other/execute", new { probs = true })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsJsonAsync("/v1/circuits/c_other/gradient", new { observable = "Z0" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/v1/circuits/c_other")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsJsonAsync("/v1/circuits/c_other/execute", new { probs = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsJsonAsync("/v1/circuits/c_other/gradient", new { observable = "Z0" })).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Circuits_survive_a_restart_and_run_from_their_stored_definition()
     {
         var path = Path.Combine(ServerFactory.TempFolder(), "restart.db");
@@ -310,14 +300,18 @@ public sealed class CircuitRouteTests : IDisposable
         Assert.Equal(Bell, get.GetProperty("definition").GetProperty("qasm").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Execution_is_counted_and_timed_in_the_metrics()
     {
         var id = await Create(new { qasm = Bell });
         await Post($"/v1/circuits/{id}/execute", new { probs = true });
-        using var metrics = _factory.Metrics();
+        using var metrics = Factory.Metrics();
         var text = await metrics.GetStringAsync("/metrics");
         Assert.Matches("hanzo_qml_circuits_executed_total\\{backend=\"statevector\",n_qubits=\"2\"\\} [1-9]", text);
         Assert.Contains("hanzo_qml_circuit_execution_seconds_count{backend=\"statevector\",n_qubits=\"2\"}", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class CircuitRouteTestsOnSqlite() : CircuitRouteTests(DatabaseKind.Sqlite);
+
+public sealed class CircuitRouteTestsOnPostgres() : CircuitRouteTests(DatabaseKind.Postgres);

@@ -5,18 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Hanzo.Qml.Server.Tests;
 
-public sealed class CircuitValidationTests : IDisposable
+public abstract class CircuitValidationTests(DatabaseKind kind) : ServerTestBase(kind)
 {
-    private readonly ServerFactory _factory = new();
-    private readonly HttpClient _client;
-
-    public CircuitValidationTests() => _client = _factory.Api();
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     private static async Task<string> AssertProblem(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
@@ -35,12 +25,12 @@ public sealed class CircuitValidationTests : IDisposable
 
     private async Task<string> Create(object body)
     {
-        var response = await _client.PostAsJsonAsync("/v1/circuits", body);
+        var response = await Client.PostAsJsonAsync("/v1/circuits", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Json()).GetProperty("id").GetString()!;
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("{\"n_qubits\":3,\"encoding\":\"qft\"}", "allowed names: angle, amplitude, iqp, zz, pauli")]
     [InlineData("{\"n_qubits\":3,\"ansatz\":\"qaoa\"}", "allowed names: hardware_efficient, strongly_entangling, basic_entangler")]
     [InlineData("{\"n_qubits\":3}", "needs an \"encoding\"")]
@@ -68,44 +58,44 @@ public sealed class CircuitValidationTests : IDisposable
     [InlineData("{\"n_qubits\":3,\"encoding\":\"iqp\",\"encoding_options\":{\"repetitions\":4}}", "'repetitions' could not be mapped")]
     public async Task Bad_structural_definitions_are_400_problems(string json, string expected)
     {
-        var detail = await AssertProblem(await _client.PostRaw("/v1/circuits", json));
+        var detail = await AssertProblem(await Client.PostRaw("/v1/circuits", json));
         Assert.Contains(expected, detail, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("h q[0];\nfoo q[1];\n", "line 5, column 1: unknown gate 'foo'")]
     [InlineData("h q[0]\ncx q[0],q[1];\n", "line 4, column 7: missing ';'")]
     [InlineData("h q[2];\n", "line 4")]
     [InlineData("reset q[0];\n", "'reset' is not supported")]
     public async Task Bad_qasm_is_a_400_with_line_and_column(string body, string expected)
     {
-        var detail = await AssertProblem(await _client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(body) }));
+        var detail = await AssertProblem(await Client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(body) }));
         Assert.Contains(expected, detail, StringComparison.Ordinal);
         Assert.Contains("column", detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Qasm_beyond_the_qubit_depth_and_gate_limits_is_refused()
     {
-        var qubits = await AssertProblem(await _client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm("h q;\n", 25) }));
+        var qubits = await AssertProblem(await Client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm("h q;\n", 25) }));
         Assert.Contains("25 qubits", qubits, StringComparison.Ordinal);
         Assert.Contains("allowed: 1 to 20", qubits, StringComparison.Ordinal);
-        var huge = await AssertProblem(await _client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm("h q;\n", 2_000_000_000) }));
+        var huge = await AssertProblem(await Client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm("h q;\n", 2_000_000_000) }));
         Assert.Contains("2000000000 qubits", huge, StringComparison.Ordinal);
 
-        var deep = await AssertProblem(await _client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(Repeat("h q[0];\n", 2001)) }));
+        var deep = await AssertProblem(await Client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(Repeat("h q[0];\n", 2001)) }));
         Assert.Contains("depth 2001", deep, StringComparison.Ordinal);
         Assert.Contains("at most 2000", deep, StringComparison.Ordinal);
 
-        var wide = await AssertProblem(await _client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(Repeat("h q;\n", 1001), 20) }));
+        var wide = await AssertProblem(await Client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(Repeat("h q;\n", 1001), 20) }));
         Assert.Contains("20020 gates", wide, StringComparison.Ordinal);
         Assert.Contains("at most 20000", wide, StringComparison.Ordinal);
 
-        var tooLong = await AssertProblem(await _client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(Repeat("// padding padding padding\n", 50_000)) }), HttpStatusCode.RequestEntityTooLarge);
+        var tooLong = await AssertProblem(await Client.PostAsJsonAsync("/v1/circuits", new { qasm = Qasm(Repeat("// padding padding padding\n", 50_000)) }), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("characters", tooLong, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Execute_errors_say_what_was_expected()
     {
         var id = await Create(new { n_qubits = 3, encoding = "angle", ansatz = "basic_entangler", layers = 2, observables = new[] { "Z0" } });
@@ -114,7 +104,7 @@ public sealed class CircuitValidationTests : IDisposable
         var url = $"/v1/circuits/{id}/execute";
 
         async Task Expect(object body, string expected, HttpStatusCode status = HttpStatusCode.BadRequest) =>
-            Assert.Contains(expected, await AssertProblem(await _client.PostAsJsonAsync(url, body), status), StringComparison.Ordinal);
+            Assert.Contains(expected, await AssertProblem(await Client.PostAsJsonAsync(url, body), status), StringComparison.Ordinal);
 
         await Expect(new { weights = new[] { 0.1, 0.2, 0.3 }, features = x }, "\"weights\" has 3 value(s); this circuit takes exactly 6 weight(s)");
         await Expect(new { features = x }, "\"weights\" is required: this circuit takes exactly 6 weight(s)");
@@ -134,7 +124,7 @@ public sealed class CircuitValidationTests : IDisposable
         await Expect(new { weights = w, batch = Enumerable.Repeat(x, 2001).ToArray() }, "at most 2000", HttpStatusCode.RequestEntityTooLarge);
 
         async Task ExpectRaw(string json, string expected) =>
-            Assert.Contains(expected, await AssertProblem(await _client.PostRaw(url, json)), StringComparison.Ordinal);
+            Assert.Contains(expected, await AssertProblem(await Client.PostRaw(url, json)), StringComparison.Ordinal);
 
         await ExpectRaw("{\"weights\":[0.1,\"NaN\",0.3,0.4,0.5,0.6],\"features\":[0.1,0.2,0.3]}", "Malformed JSON");
         await ExpectRaw("{\"weights\":[0.1,NaN,0.3,0.4,0.5,0.6],\"features\":[0.1,0.2,0.3]}", "Malformed JSON");
@@ -145,24 +135,24 @@ public sealed class CircuitValidationTests : IDisposable
         await ExpectRaw("{\"weights\":[0.1,0.2,0.3,0.4,0.5,0.6],\"features\":[0.1,0.2,0.3],\"shot\":10}", "'shot' could not be mapped");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task State_and_probs_are_bounded_by_register_size()
     {
         var id = await Create(new { n_qubits = 17, encoding = "angle" });
         var x = new double[17];
-        var state = await AssertProblem(await _client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { features = x, state = true }), HttpStatusCode.RequestEntityTooLarge);
+        var state = await AssertProblem(await Client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { features = x, state = true }), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("at most 16 qubits", state, StringComparison.Ordinal);
-        var probs = await AssertProblem(await _client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { features = x, probs = true }), HttpStatusCode.RequestEntityTooLarge);
+        var probs = await AssertProblem(await Client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { features = x, probs = true }), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("\"probs\"", probs, StringComparison.Ordinal);
 
         // 17 rows of 2^16 probabilities exceed the 2^20 values one response may carry.
         var wide = await Create(new { n_qubits = 16, encoding = "angle" });
         var rows = Enumerable.Repeat(new double[16], 17).ToArray();
-        var batch = await AssertProblem(await _client.PostAsJsonAsync($"/v1/circuits/{wide}/execute", new { batch = rows, probs = true }), HttpStatusCode.RequestEntityTooLarge);
+        var batch = await AssertProblem(await Client.PostAsJsonAsync($"/v1/circuits/{wide}/execute", new { batch = rows, probs = true }), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("Send fewer batch rows", batch, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Gradient_errors_say_what_is_allowed()
     {
         var id = await Create(new { n_qubits = 2, encoding = "angle", ansatz = "basic_entangler" });
@@ -171,7 +161,7 @@ public sealed class CircuitValidationTests : IDisposable
         double[] x = [0.3, 0.4];
 
         async Task Expect(object body, string expected) =>
-            Assert.Contains(expected, await AssertProblem(await _client.PostAsJsonAsync(url, body)), StringComparison.Ordinal);
+            Assert.Contains(expected, await AssertProblem(await Client.PostAsJsonAsync(url, body)), StringComparison.Ordinal);
 
         await Expect(new { weights = w, features = x }, "\"observable\" is required");
         await Expect(new { weights = w, features = x, observable = "Z0", method = "backprop" }, "allowed: adjoint, parameter-shift");
@@ -180,31 +170,35 @@ public sealed class CircuitValidationTests : IDisposable
         await Expect(new { weights = w, features = x, observable = "Z7" }, "names wire 7");
 
         var amplitude = await Create(new { n_qubits = 2, encoding = "amplitude" });
-        var detail = await AssertProblem(await _client.PostAsJsonAsync($"/v1/circuits/{amplitude}/gradient",
+        var detail = await AssertProblem(await Client.PostAsJsonAsync($"/v1/circuits/{amplitude}/gradient",
             new { features = new[] { 0.1, 0.2, 0.3, 0.4 }, observable = "Z0", method = "parameter-shift", wrt = "features" }));
         Assert.Contains("adjoint", detail, StringComparison.Ordinal);
-        var zeros = await AssertProblem(await _client.PostAsJsonAsync($"/v1/circuits/{amplitude}/execute",
+        var zeros = await AssertProblem(await Client.PostAsJsonAsync($"/v1/circuits/{amplitude}/execute",
             new { features = new[] { 0.0, 0.0, 0.0, 0.0 }, observables = new[] { "Z0" } }));
         Assert.Contains("all zeros", zeros, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("GET", "/v1/circuits/c_nope")]
     [InlineData("POST", "/v1/circuits/c_nope/execute")]
     [InlineData("POST", "/v1/circuits/c_nope/gradient")]
     public async Task Unknown_circuits_are_404_problems(string method, string url)
     {
-        var response = method == "GET" ? await _client.GetAsync(url) : await _client.PostRaw(url, "{}");
+        var response = method == "GET" ? await Client.GetAsync(url) : await Client.PostRaw(url, "{}");
         Assert.Contains("No circuit with id \"c_nope\"", await AssertProblem(response, HttpStatusCode.NotFound), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bodies_over_the_request_limit_are_413()
     {
-        using var small = _factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxRequestBytes", "1000"));
+        using var small = Factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxRequestBytes", "1000"));
         using var client = small.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost:8072") });
         var json = "{\"qasm\":\"" + new string(' ', 2000) + "\"}";
         var detail = await AssertProblem(await client.PostAsync("/v1/circuits", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("limits.max_request_bytes", detail, StringComparison.Ordinal);
     }
 }
+
+public sealed class CircuitValidationTestsOnSqlite() : CircuitValidationTests(DatabaseKind.Sqlite);
+
+public sealed class CircuitValidationTestsOnPostgres() : CircuitValidationTests(DatabaseKind.Postgres);
