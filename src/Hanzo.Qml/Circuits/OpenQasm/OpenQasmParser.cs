@@ -15,6 +15,18 @@ public static class OpenQasmParser
     /// the language, the others need <c>include "qelib1.inc";</c>.</summary>
     public static IReadOnlyList<string> SupportedGates => QasmLibraryGate.Names;
 
+    /// <summary>
+    /// Deepest angle expression accepted: parentheses, signs, function calls and chained operators each add a level.
+    /// Parsing and evaluating recurse once per level, so an unbounded depth would overflow the stack and kill the process.
+    /// </summary>
+    public const int MaxExpressionDepth = 256;
+
+    /// <summary>
+    /// Deepest chain of user gates calling user gates; expansion recurses once per level, so an unbounded chain would
+    /// overflow the stack and kill the process.
+    /// </summary>
+    public const int MaxGateNesting = 128;
+
     /// <summary>Parses an OpenQASM 2.0 program.</summary>
     /// <param name="source">The program text.</param>
     /// <returns>The circuit on all quantum registers (concatenated in declaration order) and the measurements.</returns>
@@ -52,6 +64,7 @@ public static class OpenQasmParser
         private int _numQubits;
         private int _numBits;
         private int _pos;
+        private int _expressionDepth;
 
         /// <summary>A register operand: a whole register (Index = −1) or one element.</summary>
         private readonly record struct Argument(QasmToken Name, QasmRegister Register, int Index)
@@ -293,7 +306,11 @@ public static class OpenQasmParser
                 _scope = [];
             }
             Next();
-            _userGates.Add(name.Text, new QasmUserGate(name.Text, parameterNames.Count, qubitNames.Count, body));
+            var defined = new QasmUserGate(name.Text, parameterNames.Count, qubitNames.Count, body);
+            if (defined.Nesting > MaxGateNesting)
+                throw Error(name, $"gate '{name.Text}' nests user gates {defined.Nesting} deep",
+                    $"at most {MaxGateNesting} levels of user gates calling user gates are accepted; inline some of them");
+            _userGates.Add(name.Text, defined);
         }
 
         /// <summary>Qubit operands inside a gate body: the gate's own argument names, unindexed and distinct.</summary>
@@ -431,7 +448,7 @@ public static class OpenQasmParser
             while (Peek.Is("+") || Peek.Is("-"))
             {
                 char op = Next().Text[0];
-                left = new QasmExpression.Binary(left.Start, op, left, Term());
+                left = Bounded(new QasmExpression.Binary(left.Start, op, left, Term()));
             }
             return left;
         }
@@ -443,7 +460,7 @@ public static class OpenQasmParser
             while (Peek.Is("*") || Peek.Is("/"))
             {
                 char op = Next().Text[0];
-                left = new QasmExpression.Binary(left.Start, op, left, Unary());
+                left = Bounded(new QasmExpression.Binary(left.Start, op, left, Unary()));
             }
             return left;
         }
@@ -451,14 +468,30 @@ public static class OpenQasmParser
         // unary := ('-' | '+') unary | power ; so -2^2 is -(2^2), as in mathematics.
         private QasmExpression Unary()
         {
-            if (Peek.Is("-"))
+            // Every recursive path (parentheses, signs, '^', function calls) passes through here: count it.
+            if (++_expressionDepth > MaxExpressionDepth) throw TooDeep(Peek);
+            try
             {
-                var minus = Next();
-                return new QasmExpression.Negate(minus, Unary());
+                if (Peek.Is("-"))
+                {
+                    var minus = Next();
+                    return Bounded(new QasmExpression.Negate(minus, Unary()));
+                }
+                if (Peek.Is("+")) Next();
+                return Power();
             }
-            if (Peek.Is("+")) Next();
-            return Power();
+            finally
+            {
+                _expressionDepth--;
+            }
         }
+
+        /// <summary><paramref name="e"/>, unless its tree is deeper than <see cref="MaxExpressionDepth"/> (long operator chains are built without recursion, but evaluated with it).</summary>
+        private static QasmExpression Bounded(QasmExpression e) => e.Depth > MaxExpressionDepth ? throw TooDeep(e.Start) : e;
+
+        private static QasmParseException TooDeep(QasmToken at) =>
+            Error(at, $"the expression nests more than {MaxExpressionDepth} levels deep",
+                $"expressions may nest parentheses, signs, function calls and chained operators at most {MaxExpressionDepth} levels deep; simplify the angle");
 
         // power := primary ('^' unary)? ; right-associative.
         private QasmExpression Power()
@@ -466,7 +499,7 @@ public static class OpenQasmParser
             var b = Primary();
             if (!Peek.Is("^")) return b;
             Next();
-            return new QasmExpression.Binary(b.Start, '^', b, Unary());
+            return Bounded(new QasmExpression.Binary(b.Start, '^', b, Unary()));
         }
 
         private QasmExpression Primary()
@@ -486,7 +519,7 @@ public static class OpenQasmParser
                     Expect("(", $"call a function as '{t.Text}(expression)'");
                     var argument = Expression();
                     Expect(")", "close the function argument with ')'");
-                    return new QasmExpression.Call(t, t.Text, argument);
+                    return Bounded(new QasmExpression.Call(t, t.Text, argument));
                 }
                 case QasmTokenKind.Identifier:
                 {

@@ -12,6 +12,9 @@ internal abstract class QasmGate(string name, int numParameters, int numQubits)
 
     public int NumQubits { get; } = numQubits;
 
+    /// <summary>Levels of user gates this gate expands through (0 for a library gate); expansion recurses this deep.</summary>
+    public virtual int Nesting => 0;
+
     /// <summary>Appends the gate's operations for concrete angles and distinct wires.</summary>
     /// <param name="parameters">Evaluated, finite angles.</param>
     /// <param name="wires">Circuit wires, one per gate argument.</param>

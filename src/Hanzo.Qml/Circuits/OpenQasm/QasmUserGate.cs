@@ -10,6 +10,8 @@ internal sealed class QasmUserGate(string name, int numParameters, int numQubits
     /// <summary>One statement of the body: a gate applied to formal qubits (indices into the gate's qubit list).</summary>
     public sealed record Call(QasmToken NameToken, QasmGate Gate, QasmExpression[] Arguments, int[] Qubits);
 
+    public override int Nesting { get; } = 1 + body.Select(c => c.Gate.Nesting).DefaultIfEmpty(0).Max();
+
     public override void Emit(ReadOnlySpan<double> parameters, ReadOnlySpan<int> wires, List<Operation> output, QasmToken site)
     {
         foreach (var call in body)
