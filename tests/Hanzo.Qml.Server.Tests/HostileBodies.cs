@@ -51,7 +51,8 @@ internal static class HostileBodies
     private static Gen<(string Body, string Label)> Body(Field[] fields)
     {
         var valid = Gen.CollectToArray(fields.Select(f => f.Valid.Select(v => (f.Name, Value: v))));
-        var hostileOf = fields.Select(f => Gen.Frequency((3, f.Edge), (2, HostileJson.Value))).ToArray();
+        // Field-specific edges (limits, unknown names, overflowing values) find more than generic junk: weigh them higher.
+        var hostileOf = fields.Select(f => Gen.Frequency((4, f.Edge), (1, HostileJson.Value))).ToArray();
         return Gen.Frequency(
             (14, valid.Select(v => (Object(v), "valid"))),
             (26, from v in valid

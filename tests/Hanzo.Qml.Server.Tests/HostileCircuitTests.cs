@@ -6,14 +6,14 @@ namespace Hanzo.Qml.Server.Tests;
 public sealed class HostileCircuitTests(HostileServer server, ITestOutputHelper output) : IClassFixture<HostileServer>
 {
     [Fact]
-    public Task Create_circuit_bodies() => HostileProperty.Run(server, output, HostileRoutes.CircuitCreate(), 400, 2001);
+    public Task Create_circuit_bodies() => HostileProperty.Run(server, output, HostileRoutes.CircuitCreate(), 600, 2001);
 
     [Fact]
-    public Task Execute_bodies() => HostileProperty.Run(server, output, HostileRoutes.CircuitExecute(server.CircuitWeights, server.CircuitFeatures), 300, 2002);
+    public Task Execute_bodies() => HostileProperty.Run(server, output, HostileRoutes.CircuitExecute(server.CircuitWeights, server.CircuitFeatures), 400, 2002);
 
     [Fact]
     public Task Execute_bodies_on_a_qasm_circuit() => HostileProperty.Run(server, output, HostileRoutes.QasmCircuitExecute(), 150, 2003);
 
     [Fact]
-    public Task Gradient_bodies() => HostileProperty.Run(server, output, HostileRoutes.CircuitGradient(server.CircuitWeights, server.CircuitFeatures), 250, 2004);
+    public Task Gradient_bodies() => HostileProperty.Run(server, output, HostileRoutes.CircuitGradient(server.CircuitWeights, server.CircuitFeatures), 400, 2004);
 }

@@ -6,7 +6,7 @@ namespace Hanzo.Qml.Server.Tests;
 public sealed class HostileIdTests(HostileServer server, ITestOutputHelper output) : IClassFixture<HostileServer>
 {
     [Fact]
-    public Task Hostile_ids() => HostileProperty.Run(server, output, HostileRoutes.IdRoutes(), 400, 5001);
+    public Task Hostile_ids() => HostileProperty.Run(server, output, HostileRoutes.IdRoutes(), 500, 5001);
 
     [Fact]
     public Task Odd_queries_and_methods() => HostileProperty.Run(server, output, HostileRoutes.Queries(), 300, 5002);

@@ -11,21 +11,21 @@ public sealed class HostileJobRouteTests(HostileServer server, ITestOutputHelper
     [Fact]
     public async Task Benchmark_bodies()
     {
-        await HostileProperty.Run(server, output, HostileRoutes.Benchmark(), 250, 4001);
+        await HostileProperty.Run(server, output, HostileRoutes.Benchmark(), 400, 4001);
         await Settle();
     }
 
     [Fact]
     public async Task Qaoa_bodies()
     {
-        await HostileProperty.Run(server, output, HostileRoutes.Qaoa(), 250, 4002);
+        await HostileProperty.Run(server, output, HostileRoutes.Qaoa(), 400, 4002);
         await Settle();
     }
 
     [Fact]
     public async Task Hpo_bodies()
     {
-        await HostileProperty.Run(server, output, HostileRoutes.Hpo(), 250, 4003);
+        await HostileProperty.Run(server, output, HostileRoutes.Hpo(), 400, 4003);
         await Settle();
     }
 

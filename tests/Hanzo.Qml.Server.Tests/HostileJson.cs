@@ -105,7 +105,7 @@ internal static class HostileJson
     public static Gen<string> BadRows(int width) =>
         from rows in Gen.Choose(1, 5)
         from bad in Gen.Choose(0, rows - 1)
-        from kind in Gen.Elements("short", "long", "null", "string", "nan", "flat", "empty", "nested", "wide")
+        from kind in Gen.Elements("short", "long", "null", "string", "nan", "flat", "empty", "nested", "wide", "huge", "huge", "tiny")
         select "[" + string.Join(',', Enumerable.Range(0, rows).Select(r => r != bad ? NumberArray(width, "0.3") : kind switch
         {
             "short" => NumberArray(Math.Max(0, width - 1), "0.3"),
@@ -116,6 +116,9 @@ internal static class HostileJson
             "flat" => "0.3",
             "empty" => "[]",
             "nested" => "[" + NumberArray(width, "0.3") + "]",
+            // Finite, valid JSON, but large enough to overflow whatever multiplies or scales them.
+            "huge" => "[" + string.Join(',', Enumerable.Range(0, width).Select(i => i % 2 == 0 ? "1e308" : "-1e300")) + "]",
+            "tiny" => NumberArray(width, "4.9e-324"),
             _ => NumberArray(100_000, "0.3"),
         })) + "]";
 }

@@ -6,11 +6,11 @@ namespace Hanzo.Qml.Server.Tests;
 public sealed class HostileKernelTests(HostileServer server, ITestOutputHelper output) : IClassFixture<HostileServer>
 {
     [Fact]
-    public Task Create_kernel_bodies() => HostileProperty.Run(server, output, HostileRoutes.KernelCreate(), 300, 1001);
+    public Task Create_kernel_bodies() => HostileProperty.Run(server, output, HostileRoutes.KernelCreate(), 400, 1001);
 
     [Fact]
-    public Task Evaluate_bodies() => HostileProperty.Run(server, output, HostileRoutes.KernelEvaluate(), 200, 1002);
+    public Task Evaluate_bodies() => HostileProperty.Run(server, output, HostileRoutes.KernelEvaluate(), 300, 1002);
 
     [Fact]
-    public Task Matrix_bodies() => HostileProperty.Run(server, output, HostileRoutes.KernelMatrix(), 200, 1003);
+    public Task Matrix_bodies() => HostileProperty.Run(server, output, HostileRoutes.KernelMatrix(), 300, 1003);
 }

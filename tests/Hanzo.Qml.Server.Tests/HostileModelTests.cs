@@ -6,15 +6,15 @@ namespace Hanzo.Qml.Server.Tests;
 public sealed class HostileModelTests(HostileServer server, ITestOutputHelper output) : IClassFixture<HostileServer>
 {
     [Fact]
-    public Task Create_model_bodies() => HostileProperty.Run(server, output, HostileRoutes.ModelCreate(), 250, 3001);
+    public Task Create_model_bodies() => HostileProperty.Run(server, output, HostileRoutes.ModelCreate(), 300, 3001);
 
     [Fact]
     public async Task Train_bodies()
     {
-        await HostileProperty.Run(server, output, HostileRoutes.ModelTrain(), 250, 3002);
+        await HostileProperty.Run(server, output, HostileRoutes.ModelTrain(), 300, 3002);
         output.WriteLine($"{server.Jobs.Count} training jobs accepted and cancelled; {await server.AssertJobsSettle(10, TimeSpan.FromSeconds(60))} checked to end with a reason");
     }
 
     [Fact]
-    public Task Predict_bodies() => HostileProperty.Run(server, output, HostileRoutes.ModelPredict(), 200, 3003);
+    public Task Predict_bodies() => HostileProperty.Run(server, output, HostileRoutes.ModelPredict(), 400, 3003);
 }

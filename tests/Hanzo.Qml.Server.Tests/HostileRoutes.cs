@@ -96,7 +96,7 @@ internal static class HostileRoutes
     ]);
 
     private static Gen<string> VectorEdges(int width) => Gen.Elements(
-        "[]", NumberArray(width - 1), NumberArray(width + 1), "[" + string.Join(',', Enumerable.Repeat("\"1\"", width)) + "]",
+        "[]", NumberArray(width - 1), NumberArray(width + 1), NumberArray(width, "-1e308"), NumberArray(width, "1e154"), NumberArray(width, "4.9e-324"), "[" + string.Join(',', Enumerable.Repeat("\"1\"", width)) + "]",
         "[null" + string.Concat(Enumerable.Repeat(",1", width - 1)) + "]", NumberArray(width, "1e999"), NumberArray(width, "1e308"), NumberArray(width, "NaN"),
         NumberArray(100_000), "[" + NumberArray(width) + "]", "0.5", "{\"0\":1}");
 
@@ -146,7 +146,10 @@ internal static class HostileRoutes
         F("layers", Gen.Elements("999", "1000", "500", "100"), IntEdges(1, 1000)),
     ]);
 
-    public static Gen<HostileRequest> CircuitExecute(int weights, int features) => Route("/v1/circuits/{circuit}/execute",
+    public static Gen<HostileRequest> CircuitExecute(int weights, int features) =>
+        Gen.OneOf(CircuitExecute("{circuit}", weights, features), CircuitExecute("{zz_circuit}", weights, features));
+
+    private static Gen<HostileRequest> CircuitExecute(string circuit, int weights, int features) => Route($"/v1/circuits/{circuit}/execute",
     [
         F("weights", Numbers(weights), VectorEdges(Math.Max(weights, 1))),
         F("features", Numbers(features), VectorEdges(Math.Max(features, 1))),
@@ -172,7 +175,10 @@ internal static class HostileRoutes
         F("shots", Ints(1, 1000), IntEdges(1, 1_000_000)),
     ]);
 
-    public static Gen<HostileRequest> CircuitGradient(int weights, int features) => Route("/v1/circuits/{circuit}/gradient",
+    public static Gen<HostileRequest> CircuitGradient(int weights, int features) =>
+        Gen.OneOf(CircuitGradient("{circuit}", weights, features), CircuitGradient("{zz_circuit}", weights, features));
+
+    private static Gen<HostileRequest> CircuitGradient(string circuit, int weights, int features) => Route($"/v1/circuits/{circuit}/gradient",
     [
         F("weights", Numbers(weights), VectorEdges(Math.Max(weights, 1))),
         F("features", Numbers(features), VectorEdges(Math.Max(features, 1))),
@@ -254,10 +260,11 @@ internal static class HostileRoutes
         F("data", InlineData(2), InlineDataEdges()),
     ]);
 
-    public static Gen<HostileRequest> ModelPredict() => Route("/v1/models/{trained}/predict",
-    [
-        F("x", Gen.Choose(1, 5).SelectMany(r => Rows(r, 2)), RowsEdges(2)),
-    ]);
+    public static Gen<HostileRequest> ModelPredict() => Gen.OneOf(new[] { "{trained}", "{trained_vqc}", "{trained_vqr}" }.Select(model =>
+        Route($"/v1/models/{model}/predict",
+        [
+            F("x", Gen.Choose(1, 5).SelectMany(r => Rows(r, 2)), RowsEdges(2)),
+        ])));
 
     // ---- benchmark, QAOA, HPO ----
 
@@ -377,7 +384,7 @@ internal static class HostileRoutes
             "x", "0", "-1", "null", "undefined", "%20", "%0d%0aX-Injected:%201", "%2e%2e", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%2f..%2fhealth",
             "..%5c..%5cwindows", "%ff%fe", "%c0%af", "%", "a%zz", "%25", "'%20OR%20'1'%3D'1", "%3Cscript%3E", "k_", "c_", "m_", "j_", "b_",
             "j_00000000000000000000000000000000", "k_ffffffffffffffffffffffffffffffff", "%E6%97%A5%E6%9C%AC", "%F0%9F%92%A3", "%E2%80%AE", "%CC%81%CC%81%CC%81",
-            "{kernel}", "{circuit}", "{qasm_circuit}", "{model}", "{trained}", "{benchmark}", "{job}", "{kernel}%01", "{kernel}%20", "{circuit}x")),
+            "{kernel}", "{circuit}", "{zz_circuit}", "{qasm_circuit}", "{model}", "{trained}", "{trained_vqc}", "{benchmark}", "{job}", "{kernel}%01", "{kernel}%20", "{circuit}x")),
         (2, Gen.Elements(1_000, 10_000, 60_000).Select(n => new string('a', n))),
         (1, Gen.Elements(10_000).Select(n => string.Concat(Enumerable.Repeat("%E6%97%A5", n / 9)))));
 

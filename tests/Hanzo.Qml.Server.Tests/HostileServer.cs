@@ -48,17 +48,18 @@ public sealed class HostileServer : IAsyncLifetime
         _ids["circuit"] = circuit.GetProperty("id").GetString()!;
         CircuitWeights = circuit.GetProperty("n_weights").GetInt32();
         CircuitFeatures = circuit.GetProperty("n_features").GetInt32();
+        // Same shape, but the ZZ encoding multiplies features: huge ones overflow its angles.
+        var zz = await Created("/v1/circuits", new { n_qubits = 2, encoding = "zz", ansatz = "hardware_efficient", layers = 1, observables = new[] { "Z0" } });
+        Assert.Equal((CircuitWeights, CircuitFeatures), (zz.GetProperty("n_weights").GetInt32(), zz.GetProperty("n_features").GetInt32()));
+        _ids["zz_circuit"] = zz.GetProperty("id").GetString()!;
         var qasm = await Created("/v1/circuits", new { qasm = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0],q[1];" });
         _ids["qasm_circuit"] = qasm.GetProperty("id").GetString()!;
 
         _ids["model"] = (await Created("/v1/models", new { type = "vqc", n_qubits = 2, n_layers = 1, epochs = 1 })).GetProperty("id").GetString()!;
-        var trained = (await Created("/v1/models", new { type = "qsvm", n_qubits = 2 })).GetProperty("id").GetString()!;
-        var data = new { x = new[] { new[] { 0.1, 0.2 }, new[] { 0.9, 0.8 }, new[] { 0.2, 0.1 }, new[] { 0.8, 0.9 }, new[] { 0.15, 0.25 }, new[] { 0.85, 0.75 } }, y = new[] { "a", "b", "a", "b", "a", "b" } };
-        var train = await Client.PostAsJsonAsync($"/v1/models/{trained}/train", new { data });
-        Assert.Equal(HttpStatusCode.Accepted, train.StatusCode);
-        var trainJob = await Client.UntilFinal($"/v1/jobs/{(await train.Json()).GetProperty("id").GetString()}", 60);
-        Assert.Equal("succeeded", trainJob.GetProperty("status").GetString());
-        _ids["trained"] = trained;
+        var x = new[] { new[] { 0.1, 0.2 }, new[] { 0.9, 0.8 }, new[] { 0.2, 0.1 }, new[] { 0.8, 0.9 }, new[] { 0.15, 0.25 }, new[] { 0.85, 0.75 } };
+        _ids["trained"] = await Trained(new { type = "qsvm", n_qubits = 2 }, new { x, y = new[] { "a", "b", "a", "b", "a", "b" } });
+        _ids["trained_vqc"] = await Trained(new { type = "vqc", n_qubits = 2, n_layers = 1, epochs = 1 }, new { x, y = new[] { "a", "b", "a", "b", "a", "b" } });
+        _ids["trained_vqr"] = await Trained(new { type = "vqr", n_qubits = 2, n_layers = 1, epochs = 1 }, new { x, y = new[] { 1.0, 2.0, 1.0, 2.0, 1.0, 2.0 }, task = "regression" });
 
         var benchmark = await Client.PostAsJsonAsync("/v1/benchmark", new { dataset = "iris", folds = 3, repeats = 1, baselines = new[] { "logreg" } });
         var b = await benchmark.Json();
@@ -66,6 +67,17 @@ public sealed class HostileServer : IAsyncLifetime
         _ids["benchmark"] = b.GetProperty("id").GetString()!;
         _ids["job"] = b.GetProperty("job").GetProperty("id").GetString()!;
         await Client.PostAsync($"/v1/jobs/{_ids["job"]}/cancel", null);
+    }
+
+    /// <summary>Creates a model, trains it on inline data and waits for the job to succeed.</summary>
+    private async Task<string> Trained(object spec, object data)
+    {
+        var id = (await Created("/v1/models", spec)).GetProperty("id").GetString()!;
+        var train = await Client.PostAsJsonAsync($"/v1/models/{id}/train", new { data });
+        Assert.Equal(HttpStatusCode.Accepted, train.StatusCode);
+        var job = await Client.UntilFinal($"/v1/jobs/{(await train.Json()).GetProperty("id").GetString()}", 60);
+        Assert.True(job.GetProperty("status").GetString() == "succeeded", $"training {spec}: {job}");
+        return id;
     }
 
     private async Task<JsonElement> Created(string path, object body)

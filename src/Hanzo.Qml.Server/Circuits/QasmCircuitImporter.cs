@@ -18,8 +18,10 @@ public static partial class QasmCircuitImporter
     /// <summary>Parses <paramref name="source"/> and checks its register against <paramref name="maxQubits"/>.</summary>
     /// <param name="source">The program.</param>
     /// <param name="maxQubits">Largest register accepted (the largest backend's maximum).</param>
+    /// <param name="maxGates">Gate bound (<c>limits.max_gates</c>): the parser stops expanding past it, so a short program of
+    /// nested user gates or broadcasts cannot make the server build millions of operations before the limit is checked.</param>
     /// <exception cref="CircuitRequestException">400 for a program the parser refuses or too many qubits; 413 for a source over <see cref="MaxSourceChars"/>.</exception>
-    public static Circuit Import(string source, int maxQubits)
+    public static Circuit Import(string source, int maxQubits, int maxGates = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.Length > MaxSourceChars)
@@ -32,7 +34,7 @@ public static partial class QasmCircuitImporter
         QasmProgram program;
         try
         {
-            program = OpenQasmParser.Parse(source);
+            program = OpenQasmParser.Parse(source, maxGates);
         }
         catch (QasmParseException e)
         {

@@ -32,14 +32,23 @@ public static class OpenQasmParser
     /// <returns>The circuit on all quantum registers (concatenated in declaration order) and the measurements.</returns>
     /// <exception cref="QasmParseException">When the program is malformed or uses something unsupported; the message
     /// reads <c>line L, column C: what was wrong; what is allowed</c>.</exception>
-    public static QasmProgram Parse(string source)
+    public static QasmProgram Parse(string source) => Parse(source, QasmGate.MaxOperations);
+
+    /// <summary>Parses an OpenQASM 2.0 program, stopping as soon as it expands to more than <paramref name="maxOperations"/> operations.</summary>
+    /// <param name="source">The program text.</param>
+    /// <param name="maxOperations">Most operations the circuit may have: a caller with a gate limit passes it, so that an
+    /// over-limit program (nested user gates, broadcasts) is refused before it is expanded whole.</param>
+    /// <returns>The circuit on all quantum registers (concatenated in declaration order) and the measurements.</returns>
+    /// <exception cref="QasmParseException">When the program is malformed, uses something unsupported or expands past the bound.</exception>
+    public static QasmProgram Parse(string source, int maxOperations)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new Parser(QasmLexer.Tokenize(source)).Program();
+        ArgumentOutOfRangeException.ThrowIfNegative(maxOperations);
+        return new Parser(QasmLexer.Tokenize(source), maxOperations).Program();
     }
 
     /// <summary>A recursive-descent parser over the token list; one instance per program.</summary>
-    private sealed class Parser(List<QasmToken> tokens)
+    private sealed class Parser(List<QasmToken> tokens, int maxOperations)
     {
         private const string StatementsAllowed =
             "a statement is include, qreg, creg, gate, barrier, measure or a gate application such as 'h q[0];'";
@@ -197,7 +206,10 @@ public static class OpenQasmParser
                         throw Error(nameToken, $"'{nameToken.Text}' acts on qubit {QubitLabel(w)} after it was measured at line {measured.Line}",
                             "measurements are read as the end of the circuit, so every gate on a qubit must come before its measure");
                 }
-                gate.Emit(values, wires, _operations, nameToken);
+                gate.Emit(values, wires, _operations, nameToken, maxOperations);
+                if (_operations.Count > maxOperations)
+                    throw Error(nameToken, $"the program expands to more than {maxOperations} operations at this statement",
+                        $"a program may expand to at most {maxOperations} operations; write a smaller circuit");
             }
         }
 
