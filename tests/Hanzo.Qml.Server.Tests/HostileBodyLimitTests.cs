@@ -6,8 +6,9 @@ namespace Hanzo.Qml.Server.Tests;
 
 /// <summary>
 /// limits.max_request_bytes on every POST route: a body one byte over is refused with a 413 problem, one at the limit
-/// is read. On TestServer (which has no body-size feature) the declared Content-Length is what the server checks; on a
-/// real Kestrel process a body without a length, or with a false one, is also cut off while read, never buffered whole.
+/// is read. TestServer has no body-size feature, so there the declared Content-Length is what is checked; against the
+/// server started as a real Kestrel process, an oversized declared length is refused from the header and a chunked body
+/// is cut off while it is read, never buffered whole.
 /// </summary>
 public sealed class HostileBodyLimitTests(ITestOutputHelper output)
 {

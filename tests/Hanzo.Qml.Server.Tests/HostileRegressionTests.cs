@@ -76,8 +76,8 @@ public sealed class HostileRegressionTests(HostileServer server) : IClassFixture
             ? HostileQasm.Nested(12, 4)
             : "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[20];\n" + string.Concat(Enumerable.Repeat("h q;\n", 200_000));
         var problem = await Problem(await Qasm(source), HttpStatusCode.BadRequest);
-        // The bound the parser stopped at is limits.max_gates (20000), not its own default of 4 Mi operations.
-        Assert.Contains("20000 operations", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The parser stopped at 4 × limits.max_gates (80000), not at its own default of 4 Mi operations.
+        Assert.Contains("80000 operations", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
