@@ -45,7 +45,13 @@ public static class ServerSetup
             var problem = context.ProblemDetails;
             problem.Detail ??= problem.Status switch
             {
+                // A route or query parameter that does not bind (GET /v1/jobs?limit=abc) ends here with no detail of its own.
+                StatusCodes.Status400BadRequest => context.Exception is BadHttpRequestException bad
+                    ? bad.Message
+                    : "The request is malformed: a route or query parameter has the wrong form (e.g. a limit that is not an integer); see /openapi/v1.json.",
                 StatusCodes.Status404NotFound => "No such route; the API lives under /v1 (see /openapi/v1.json).",
+                // A body without a length cut off by the server's bound while an endpoint without its own handler read it.
+                StatusCodes.Status413PayloadTooLarge => "The request body is larger than this server accepts (limits.max_request_bytes).",
                 StatusCodes.Status405MethodNotAllowed => "This route does not accept that HTTP method (see /openapi/v1.json).",
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
                 StatusCodes.Status500InternalServerError => "An unexpected error occurred; it has been logged.",
@@ -83,6 +89,7 @@ public static class ServerSetup
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
         app.UseMiddleware<RequestDurationMiddleware>();
         app.UseQmlAuthentication();

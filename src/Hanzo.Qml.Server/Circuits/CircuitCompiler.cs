@@ -57,7 +57,7 @@ public static class CircuitCompiler
             if (request.NQubits is not null || request.Encoding is not null || request.EncodingOptions is not null || request.Ansatz is not null || request.Layers is not null)
                 throw CircuitRequestException.BadRequest("Send either \"qasm\" or the structural fields (n_qubits, encoding, encoding_options, ansatz, layers), not both; \"observables\" goes with either.");
             format = QasmFormat;
-            circuit = QasmCircuitImporter.Import(request.Qasm, maxQubits);
+            circuit = QasmCircuitImporter.Import(request.Qasm, maxQubits, maxGates);
             normalised = new CreateCircuitRequest { Qasm = request.Qasm, Observables = request.Observables };
         }
         else

@@ -82,7 +82,7 @@ public static class CircuitRunner
             for (int r = 0; r < rows.Length; r++)
             {
                 var d = new Dictionary<string, double>(StringComparer.Ordinal);
-                for (int j = 0; j < hs.Length; j++) d[outputs.Observables[j].Text] = values[r, j];
+                for (int j = 0; j < hs.Length; j++) d[outputs.Observables[j].Text] = Finite(values[r, j], outputs.Observables[j].Text);
                 expvals[r] = d;
             }
             return new BatchExecuteResponse(backend, circuit.NumQubits, expvals, null, null, null, seed);
@@ -125,6 +125,8 @@ public static class CircuitRunner
         {
             throw CircuitRequestException.BadRequest(e.Message, "Method not applicable");
         }
+        if (!double.IsFinite(g.Value) || !g.WeightGradient.All(double.IsFinite) || !g.FeatureGradient.All(double.IsFinite))
+            throw NotFinite($"⟨{observable.Text}⟩ or its gradient");
         return new GradientResponse(
             g.Value,
             (targets & GradientTargets.Weights) != 0 ? g.WeightGradient : null,
@@ -134,16 +136,29 @@ public static class CircuitRunner
             backend);
     }
 
+    private static double Finite(double value, string observable) => double.IsFinite(value) ? value : throw NotFinite($"⟨{observable}⟩");
+
+    /// <summary>
+    /// Finite but huge inputs overflow: features of 1e308 make the ZZ and IQP angles infinite and the state NaN, and
+    /// coefficients of 1e308 overflow a sum. JSON cannot carry the result, so the request is refused, saying why.
+    /// </summary>
+    private static CircuitRequestException NotFinite(string what) => CircuitRequestException.BadRequest(
+        $"{what} is not a finite number for these inputs: weights, features or observable coefficients this large overflow "
+        + "(e.g. the angles of a ZZ or IQP encoding multiply features). Send values of moderate size.", "Inputs out of range");
+
     private sealed record RowResult(IReadOnlyDictionary<string, double>? Expvals, double[]? Probs, StateAmplitudes? State, IReadOnlyDictionary<string, int>? Samples);
 
     private static RowResult RunRow(StatevectorSimulator simulator, Circuit circuit, double[] weights, double[] features, Outputs outputs)
     {
         using var sv = simulator.Run(circuit, weights, features);
+        // Checked before anything is read from the state: sampling from NaN probabilities has no meaning.
+        foreach (var amplitude in sv.Amplitudes)
+            if (!double.IsFinite(amplitude.Real) || !double.IsFinite(amplitude.Imaginary)) throw NotFinite("The state");
         Dictionary<string, double>? expvals = null;
         if (outputs.Observables.Count > 0)
         {
             expvals = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var o in outputs.Observables) expvals[o.Text] = Measurements.Expectation(sv, o.Hamiltonian);
+            foreach (var o in outputs.Observables) expvals[o.Text] = Finite(Measurements.Expectation(sv, o.Hamiltonian), o.Text);
         }
         double[]? probs = outputs.Probs ? Measurements.Probabilities(sv) : null;
         StateAmplitudes? state = null;

@@ -15,11 +15,17 @@ public static partial class QasmCircuitImporter
     /// <summary>Longest accepted source, in characters (1 Mi): far above any program within the gate limit.</summary>
     public const int MaxSourceChars = 1 << 20;
 
+    /// <summary>How far past <c>limits.max_gates</c> a program is expanded before the parser gives up on it.</summary>
+    public const int ExpansionFactor = 4;
+
     /// <summary>Parses <paramref name="source"/> and checks its register against <paramref name="maxQubits"/>.</summary>
     /// <param name="source">The program.</param>
     /// <param name="maxQubits">Largest register accepted (the largest backend's maximum).</param>
+    /// <param name="maxGates">Gate bound (<c>limits.max_gates</c>): the parser stops expanding at <see cref="ExpansionFactor"/>
+    /// times it, so a short program of nested user gates or broadcasts cannot make the server build millions of operations
+    /// before the limit is checked, while a program somewhat over the limit is still told its exact gate count.</param>
     /// <exception cref="CircuitRequestException">400 for a program the parser refuses or too many qubits; 413 for a source over <see cref="MaxSourceChars"/>.</exception>
-    public static Circuit Import(string source, int maxQubits)
+    public static Circuit Import(string source, int maxQubits, int maxGates = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (source.Length > MaxSourceChars)
@@ -32,7 +38,7 @@ public static partial class QasmCircuitImporter
         QasmProgram program;
         try
         {
-            program = OpenQasmParser.Parse(source);
+            program = OpenQasmParser.Parse(source, (int)Math.Min((long)maxGates * ExpansionFactor, int.MaxValue));
         }
         catch (QasmParseException e)
         {

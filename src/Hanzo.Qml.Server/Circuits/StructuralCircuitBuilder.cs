@@ -97,7 +97,7 @@ public static class StructuralCircuitBuilder
     /// Each Pauli word of length k is applied to every k-subset of the wires with full entanglement (C(n, k) of them), so a
     /// few long words could build millions of gates before the gate limit is checked; count the applications first.
     /// </summary>
-    private static void CheckPauliSize(int n, EncodingOptions options, int maxGates)
+    internal static void CheckPauliSize(int n, EncodingOptions options, int maxGates)
     {
         double applications = 0;
         foreach (var word in options.Paulis)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hanzo.Qml.Encodings;
 using Hanzo.Qml.Kernels;
+using Hanzo.Qml.Server.Circuits;
 using Hanzo.Qml.Server.Security;
 using Hanzo.Qml.Server.Storage;
 using Hanzo.Qml.Simulation;
@@ -47,7 +48,8 @@ public static class KernelEndpoints
         return app;
     }
 
-    private static async Task<IResult> Create(HttpContext http, HttpRequest request, IKernelStore store, IOptions<JsonOptions> json, IOptions<Configuration.QmlServerOptions> config, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http, HttpRequest request, IKernelStore store, IOptions<JsonOptions> json,
+        IOptions<Configuration.QmlServerOptions> config, CancellationToken ct)
     {
         int maxQubits = config.Value.Backends.Max(b => b.MaxQubits);
         var (body, error) = await JsonBody.ReadAsync<CreateKernelRequest>(request, json.Value.SerializerOptions, ct);
@@ -77,6 +79,8 @@ public static class KernelEndpoints
         var paulis = body.Paulis ?? EncodingOptions.Default.Paulis;
         if (paulis.Any(p => string.IsNullOrWhiteSpace(p) || p.Contains(',', StringComparison.Ordinal)))
             return Problems.BadRequest("\"paulis\" must be Pauli words such as \"Z\", \"ZZ\", \"XY\" (letters X, Y, Z).");
+        if (paulis.Count > StructuralCircuitBuilder.MaxPauliWords)
+            return Problems.BadRequest($"\"paulis\" has {paulis.Count} words; at most {StructuralCircuitBuilder.MaxPauliWords} are allowed.");
 
         var definition = new KernelDefinition
         {
@@ -94,9 +98,24 @@ public static class KernelEndpoints
             CreatedAt = DateTime.UtcNow,
         };
         FidelityKernel kernel;
+        var limits = config.Value.Limits;
         try
         {
+            // The feature map is a circuit like any other: the same gate and depth limits as POST /v1/circuits, checked
+            // before anything is evaluated (a Pauli map with long words on 20 qubits would otherwise expand to hundreds of
+            // millions of gates at the first evaluate and exhaust the memory).
+            if (encoding == "pauli")
+                StructuralCircuitBuilder.CheckPauliSize(n, EncodingOptions.Default with { Reps = reps, Entanglement = Enum.Parse<Entanglement>(entanglement, ignoreCase: true), Paulis = paulis }, limits.MaxGates);
             kernel = KernelCache.Build(definition);
+            var featureMap = kernel.Encoding.ToCircuit();
+            if (featureMap.Operations.Count > limits.MaxGates)
+                return Problems.BadRequest($"The feature map has {featureMap.Operations.Count} gates; this server accepts at most {limits.MaxGates} (limits.max_gates). Use fewer reps or qubits, or linear entanglement.", "Circuit too large");
+            if (CircuitShape.Depth(featureMap) is var depth && depth > limits.MaxCircuitDepth)
+                return Problems.BadRequest($"The feature map has depth {depth}; this server accepts at most {limits.MaxCircuitDepth} (limits.max_circuit_depth). Use fewer reps or linear entanglement.", "Circuit too deep");
+        }
+        catch (CircuitRequestException e)
+        {
+            return Results.Problem(detail: e.Message, title: e.Title, statusCode: e.Status);
         }
         catch (ArgumentException e)
         {
@@ -124,7 +143,8 @@ public static class KernelEndpoints
         if (CheckVector(body.Z, "z", kernel.NumFeatures) is { } ez) return ez;
         try
         {
-            return TypedResults.Ok(new EvaluateResponse(kernel.Evaluate(body.X!.ToArray(), body.Z!.ToArray())));
+            double value = kernel.Evaluate(body.X!.ToArray(), body.Z!.ToArray());
+            return double.IsFinite(value) ? TypedResults.Ok(new EvaluateResponse(value)) : NotFinite();
         }
         catch (ArgumentException e)
         {
@@ -171,7 +191,8 @@ public static class KernelEndpoints
             double[,] k;
             using (ServerMetrics.KernelMatrix.WithLabels(ServerMetrics.SampleBucket(x.Length + (z?.Length ?? 0)), kernel.NumQubits.ToString(System.Globalization.CultureInfo.InvariantCulture)).NewTimer())
                 k = z is null ? kernel.Matrix(x, cancellationToken: ct) : kernel.Matrix(x, z, cancellationToken: ct);
-            return TypedResults.Ok(new MatrixResponse(ToJagged(k)));
+            var matrix = ToJagged(k);
+            return matrix.All(row => row.All(double.IsFinite)) ? TypedResults.Ok(new MatrixResponse(matrix)) : NotFinite();
         }
         catch (StateTooLargeException e)
         {
@@ -201,6 +222,11 @@ public static class KernelEndpoints
         for (int i = 0; i < record.Rows; i++) matrix[i] = values.AsSpan(i * record.Columns, record.Columns).ToArray();
         return TypedResults.Ok(new StoredMatrixResponse(record.Id, record.KernelId, record.Rows, record.Columns, matrix, DateTime.SpecifyKind(record.CreatedAt, DateTimeKind.Utc)));
     }
+
+    // Finite but huge features (1e308) overflow the encoding's angles to infinity and the kernel to NaN, which JSON cannot carry.
+    private static IResult NotFinite() => Problems.BadRequest(
+        "The kernel value is not a finite number for these features: values this large overflow the encoding's rotation angles. "
+        + "Send features of moderate size (e.g. scaled to [-π, π]).", "Features out of range");
 
     private static IResult UnknownKernel(string id) =>
         Problems.NotFound($"No kernel with id \"{id}\". Create one with POST /v1/kernels.");

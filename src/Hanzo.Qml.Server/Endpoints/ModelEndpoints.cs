@@ -183,24 +183,42 @@ public static class ModelEndpoints
             for (int c = 0; c < x[r].Length; c++) if (!double.IsFinite(x[r][c])) return Problems.BadRequest($"\"x\"[{r}][{c}] is not a finite number.");
         }
         var loaded = Loaded.GetOrAdd((model.Id, model.UpdatedAt), _ => Load(model));
-        switch (loaded)
+        try
         {
-            case VariationalClassifier vqc:
-                {
-                    var proba = vqc.PredictProba(x);
-                    var labels = vqc.PredictLabels(x);
-                    return TypedResults.Ok(new PredictResponse([.. labels.Select(l => JsonSerializer.SerializeToElement(l))], proba, vqc.ClassNames));
-                }
-            case VariationalRegressor vqr:
-                return TypedResults.Ok(new PredictResponse([.. vqr.Predict(x).Select(v => JsonSerializer.SerializeToElement(v))], null, null));
-            default:
-                {
-                    var qsvm = (QSVM)loaded;
-                    var predicted = qsvm.Predict(x, ct);
-                    return TypedResults.Ok(new PredictResponse([.. predicted.Select(i => JsonSerializer.SerializeToElement(metadata.ClassNames[i]))], null, metadata.ClassNames));
-                }
+            switch (loaded)
+            {
+                case VariationalClassifier vqc:
+                    {
+                        var proba = vqc.PredictProba(x);
+                        if (proba.Any(p => !p.All(double.IsFinite))) return FeaturesOutOfRange("the class probabilities are not finite numbers");
+                        var labels = vqc.PredictLabels(x);
+                        return TypedResults.Ok(new PredictResponse([.. labels.Select(l => JsonSerializer.SerializeToElement(l))], proba, vqc.ClassNames));
+                    }
+                case VariationalRegressor vqr:
+                    {
+                        var values = vqr.Predict(x);
+                        if (!values.All(double.IsFinite)) return FeaturesOutOfRange("the predictions are not finite numbers");
+                        return TypedResults.Ok(new PredictResponse([.. values.Select(v => JsonSerializer.SerializeToElement(v))], null, null));
+                    }
+                default:
+                    {
+                        var qsvm = (QSVM)loaded;
+                        var predicted = qsvm.Predict(x, ct);
+                        return TypedResults.Ok(new PredictResponse([.. predicted.Select(i => JsonSerializer.SerializeToElement(metadata.ClassNames[i]))], null, metadata.ClassNames));
+                    }
+            }
+        }
+        catch (ArgumentException e)
+        {
+            // The library refuses what huge features turn into: an infinite scaled value, a NaN kernel entry.
+            return FeaturesOutOfRange(e.Message);
         }
     }
+
+    // Finite but huge features (1e308) overflow the scaler or the encoding's angles; the result cannot be a prediction.
+    private static IResult FeaturesOutOfRange(string why) => Problems.BadRequest(
+        $"These features cannot be predicted: {why}. Values this large overflow the model's scaling or encoding; send features of the size the model was trained on.",
+        "Features out of range");
 
     private static async Task<IResult> Export(string id, HttpContext http, QmlDbContext db, CancellationToken ct)
     {

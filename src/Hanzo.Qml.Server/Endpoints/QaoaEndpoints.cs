@@ -77,7 +77,8 @@ public static class QaoaEndpoints
         {
             graph = ParseGraph(body, seed, maxQubits);
         }
-        catch (Exception e) when (e is ArgumentException or GraphFormatException or FormatException)
+        // InvalidOperationException: the random-regular generator gives up on dense graphs (random:20:19) after its attempts.
+        catch (Exception e) when (e is ArgumentException or GraphFormatException or FormatException or InvalidOperationException)
         {
             return Problems.BadRequest(e.Message, "Invalid graph");
         }

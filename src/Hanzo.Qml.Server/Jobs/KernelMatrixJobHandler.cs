@@ -39,6 +39,9 @@ public sealed class KernelMatrixJobHandler(KernelCache cache) : IJobHandler
             k = record.Symmetric ? kernel.Matrix(x, progress, cancellationToken) : kernel.Matrix(x, z, progress, cancellationToken);
         var values = new double[k.Length];
         Buffer.BlockCopy(k, 0, values, 0, k.Length * sizeof(double));
+        // Huge (finite) features overflow the encoding's angles; a matrix with NaN could be stored but never returned as JSON.
+        if (Array.Exists(values, v => !double.IsFinite(v)))
+            throw new JobFailedException("the kernel matrix has non-finite entries: features this large overflow the encoding's rotation angles; send features of moderate size (e.g. scaled to [-π, π])");
         var packed = PackedDoubles.Pack(values);
         var result = System.Text.Json.JsonSerializer.Serialize(new { matrix_id = id, kernel_id = record.KernelId, rows = record.Rows, columns = record.Columns, url = $"/v1/kernels/{record.KernelId}/matrices/{id}" });
         return new JobOutcome(result, async (db, ct) =>

@@ -32,10 +32,14 @@ public sealed class Hamiltonian
         var terms = new List<PauliString>();
         int start = 0;
         double sign = 1.0;
+        // Whether a non-blank character precedes i: a sign before any term is the first term's own sign. Tracked as the
+        // loop goes (not by trimming text[..i] at every sign, which made long sums quadratic).
+        bool textBefore = false;
         for (int i = 0; i <= text.Length; i++)
         {
             bool boundary = i == text.Length
-                || ((text[i] == '+' || text[i] == '-') && i > 0 && !IsExponentSign(text, i) && text[..i].Trim().Length > 0);
+                || ((text[i] == '+' || text[i] == '-') && i > 0 && !IsExponentSign(text, i) && textBefore);
+            if (i < text.Length && !char.IsWhiteSpace(text[i])) textBefore = true;
             if (!boundary) continue;
             string piece = text[start..i].Trim();
             if (piece.Length > 0)

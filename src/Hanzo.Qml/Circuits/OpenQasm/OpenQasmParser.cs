@@ -15,19 +15,40 @@ public static class OpenQasmParser
     /// the language, the others need <c>include "qelib1.inc";</c>.</summary>
     public static IReadOnlyList<string> SupportedGates => QasmLibraryGate.Names;
 
+    /// <summary>
+    /// Deepest angle expression accepted: parentheses, signs, function calls and chained operators each add a level.
+    /// Parsing and evaluating recurse once per level, so an unbounded depth would overflow the stack and kill the process.
+    /// </summary>
+    public const int MaxExpressionDepth = 256;
+
+    /// <summary>
+    /// Deepest chain of user gates calling user gates; expansion recurses once per level, so an unbounded chain would
+    /// overflow the stack and kill the process.
+    /// </summary>
+    public const int MaxGateNesting = 128;
+
     /// <summary>Parses an OpenQASM 2.0 program.</summary>
     /// <param name="source">The program text.</param>
     /// <returns>The circuit on all quantum registers (concatenated in declaration order) and the measurements.</returns>
     /// <exception cref="QasmParseException">When the program is malformed or uses something unsupported; the message
     /// reads <c>line L, column C: what was wrong; what is allowed</c>.</exception>
-    public static QasmProgram Parse(string source)
+    public static QasmProgram Parse(string source) => Parse(source, QasmGate.MaxOperations);
+
+    /// <summary>Parses an OpenQASM 2.0 program, stopping as soon as it expands to more than <paramref name="maxOperations"/> operations.</summary>
+    /// <param name="source">The program text.</param>
+    /// <param name="maxOperations">Most operations the circuit may have: a caller with a gate limit passes it, so that an
+    /// over-limit program (nested user gates, broadcasts) is refused before it is expanded whole.</param>
+    /// <returns>The circuit on all quantum registers (concatenated in declaration order) and the measurements.</returns>
+    /// <exception cref="QasmParseException">When the program is malformed, uses something unsupported or expands past the bound.</exception>
+    public static QasmProgram Parse(string source, int maxOperations)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new Parser(QasmLexer.Tokenize(source)).Program();
+        ArgumentOutOfRangeException.ThrowIfNegative(maxOperations);
+        return new Parser(QasmLexer.Tokenize(source), maxOperations).Program();
     }
 
     /// <summary>A recursive-descent parser over the token list; one instance per program.</summary>
-    private sealed class Parser(List<QasmToken> tokens)
+    private sealed class Parser(List<QasmToken> tokens, int maxOperations)
     {
         private const string StatementsAllowed =
             "a statement is include, qreg, creg, gate, barrier, measure or a gate application such as 'h q[0];'";
@@ -52,6 +73,7 @@ public static class OpenQasmParser
         private int _numQubits;
         private int _numBits;
         private int _pos;
+        private int _expressionDepth;
 
         /// <summary>A register operand: a whole register (Index = −1) or one element.</summary>
         private readonly record struct Argument(QasmToken Name, QasmRegister Register, int Index)
@@ -184,7 +206,10 @@ public static class OpenQasmParser
                         throw Error(nameToken, $"'{nameToken.Text}' acts on qubit {QubitLabel(w)} after it was measured at line {measured.Line}",
                             "measurements are read as the end of the circuit, so every gate on a qubit must come before its measure");
                 }
-                gate.Emit(values, wires, _operations, nameToken);
+                gate.Emit(values, wires, _operations, nameToken, maxOperations);
+                if (_operations.Count > maxOperations)
+                    throw Error(nameToken, $"the program expands to more than {maxOperations} operations at this statement",
+                        $"a program may expand to at most {maxOperations} operations; write a smaller circuit");
             }
         }
 
@@ -293,7 +318,11 @@ public static class OpenQasmParser
                 _scope = [];
             }
             Next();
-            _userGates.Add(name.Text, new QasmUserGate(name.Text, parameterNames.Count, qubitNames.Count, body));
+            var defined = new QasmUserGate(name.Text, parameterNames.Count, qubitNames.Count, body);
+            if (defined.Nesting > MaxGateNesting)
+                throw Error(name, $"gate '{name.Text}' nests user gates {defined.Nesting} deep",
+                    $"at most {MaxGateNesting} levels of user gates calling user gates are accepted; inline some of them");
+            _userGates.Add(name.Text, defined);
         }
 
         /// <summary>Qubit operands inside a gate body: the gate's own argument names, unindexed and distinct.</summary>
@@ -431,7 +460,7 @@ public static class OpenQasmParser
             while (Peek.Is("+") || Peek.Is("-"))
             {
                 char op = Next().Text[0];
-                left = new QasmExpression.Binary(left.Start, op, left, Term());
+                left = Bounded(new QasmExpression.Binary(left.Start, op, left, Term()));
             }
             return left;
         }
@@ -443,7 +472,7 @@ public static class OpenQasmParser
             while (Peek.Is("*") || Peek.Is("/"))
             {
                 char op = Next().Text[0];
-                left = new QasmExpression.Binary(left.Start, op, left, Unary());
+                left = Bounded(new QasmExpression.Binary(left.Start, op, left, Unary()));
             }
             return left;
         }
@@ -451,14 +480,30 @@ public static class OpenQasmParser
         // unary := ('-' | '+') unary | power ; so -2^2 is -(2^2), as in mathematics.
         private QasmExpression Unary()
         {
-            if (Peek.Is("-"))
+            // Every recursive path (parentheses, signs, '^', function calls) passes through here: count it.
+            if (++_expressionDepth > MaxExpressionDepth) throw TooDeep(Peek);
+            try
             {
-                var minus = Next();
-                return new QasmExpression.Negate(minus, Unary());
+                if (Peek.Is("-"))
+                {
+                    var minus = Next();
+                    return Bounded(new QasmExpression.Negate(minus, Unary()));
+                }
+                if (Peek.Is("+")) Next();
+                return Power();
             }
-            if (Peek.Is("+")) Next();
-            return Power();
+            finally
+            {
+                _expressionDepth--;
+            }
         }
+
+        /// <summary><paramref name="e"/>, unless its tree is deeper than <see cref="MaxExpressionDepth"/> (long operator chains are built without recursion, but evaluated with it).</summary>
+        private static QasmExpression Bounded(QasmExpression e) => e.Depth > MaxExpressionDepth ? throw TooDeep(e.Start) : e;
+
+        private static QasmParseException TooDeep(QasmToken at) =>
+            Error(at, $"the expression nests more than {MaxExpressionDepth} levels deep",
+                $"expressions may nest parentheses, signs, function calls and chained operators at most {MaxExpressionDepth} levels deep; simplify the angle");
 
         // power := primary ('^' unary)? ; right-associative.
         private QasmExpression Power()
@@ -466,7 +511,7 @@ public static class OpenQasmParser
             var b = Primary();
             if (!Peek.Is("^")) return b;
             Next();
-            return new QasmExpression.Binary(b.Start, '^', b, Unary());
+            return Bounded(new QasmExpression.Binary(b.Start, '^', b, Unary()));
         }
 
         private QasmExpression Primary()
@@ -486,7 +531,7 @@ public static class OpenQasmParser
                     Expect("(", $"call a function as '{t.Text}(expression)'");
                     var argument = Expression();
                     Expect(")", "close the function argument with ')'");
-                    return new QasmExpression.Call(t, t.Text, argument);
+                    return Bounded(new QasmExpression.Call(t, t.Text, argument));
                 }
                 case QasmTokenKind.Identifier:
                 {

@@ -9,6 +9,9 @@ internal abstract class QasmExpression(QasmToken start)
     /// <summary>The first token of the expression, for locating errors.</summary>
     public QasmToken Start { get; } = start;
 
+    /// <summary>Levels of the tree (1 for a number or parameter); evaluation recurses this deep.</summary>
+    public virtual int Depth => 1;
+
     /// <summary>Value given the enclosing gate's parameter values (empty at top level).</summary>
     public abstract double Evaluate(ReadOnlySpan<double> parameters);
 
@@ -36,11 +39,15 @@ internal abstract class QasmExpression(QasmToken start)
 
     public sealed class Negate(QasmToken start, QasmExpression operand) : QasmExpression(start)
     {
+        public override int Depth { get; } = operand.Depth + 1;
+
         public override double Evaluate(ReadOnlySpan<double> parameters) => -operand.Evaluate(parameters);
     }
 
     public sealed class Binary(QasmToken start, char op, QasmExpression left, QasmExpression right) : QasmExpression(start)
     {
+        public override int Depth { get; } = Math.Max(left.Depth, right.Depth) + 1;
+
         public override double Evaluate(ReadOnlySpan<double> parameters)
         {
             double a = left.Evaluate(parameters), b = right.Evaluate(parameters);
@@ -59,6 +66,8 @@ internal abstract class QasmExpression(QasmToken start)
     {
         /// <summary>The unary functions OpenQASM 2.0 defines.</summary>
         public static readonly string[] Functions = ["sin", "cos", "tan", "exp", "ln", "sqrt"];
+
+        public override int Depth { get; } = argument.Depth + 1;
 
         public override double Evaluate(ReadOnlySpan<double> parameters)
         {

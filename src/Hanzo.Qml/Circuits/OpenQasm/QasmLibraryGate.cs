@@ -31,7 +31,7 @@ internal sealed class QasmLibraryGate : QasmGate
     /// <summary>The names in table order (built-ins first, then qelib1 by family), for stable error messages.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Table.Select(g => g.Name)];
 
-    public override void Emit(ReadOnlySpan<double> parameters, ReadOnlySpan<int> wires, List<Operation> output, QasmToken site)
+    public override void Emit(ReadOnlySpan<double> parameters, ReadOnlySpan<int> wires, List<Operation> output, QasmToken site, int maxOperations)
     {
         double[] angles = _map is null ? parameters.ToArray() : _map(parameters.ToArray());
         var expressions = new ParameterExpression[angles.Length];
