@@ -135,6 +135,7 @@ public abstract class ModelRouteTests(DatabaseKind kind) : ServerTestBase(kind)
     [InlineData("""{"type": "qsvm", "encoding": "qft"}""", "Unknown encoding")]
     [InlineData("""{"type": "qsvm", "c": 0}""", "\"c\"")]
     [InlineData("""{"type": "vqc", "backend": "ibm_q"}""", "Unknown backend")]
+    [InlineData("""{"type": "vqc", "epoch": 5}""", "'epoch'")]
     public async Task Bad_model_definitions_are_400(string body, string fragment)
     {
         var response = await Client.PostRaw("/v1/models", body);

@@ -64,6 +64,7 @@ public abstract class QaoaRouteTests(DatabaseKind kind) : ServerTestBase(kind)
     [InlineData("""{"graph": 12}""", "must be a string")]
     [InlineData("""{"edge_list": "0 1\nfoo bar"}""", "")]
     [InlineData("""{"graph": "random:8:3", "p": "2"}""", "Malformed")]
+    [InlineData("""{"graph": "random:8:3", "layers": 2}""", "'layers'")]
     public async Task Bad_requests_are_400_problems(string body, string fragment)
     {
         var response = await Client.PostRaw("/v1/qaoa", body);

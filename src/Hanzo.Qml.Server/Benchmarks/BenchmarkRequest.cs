@@ -10,6 +10,8 @@ namespace Hanzo.Qml.Server.Benchmarks;
 /// Body of <c>POST /v1/benchmark</c>: the data and the same settings as <c>hanzo-qml benchmark</c>. A classification
 /// dataset runs the quantum classifier (qsvm or vqc) against classical baselines; a regression dataset runs the VQR.
 /// </summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record BenchmarkRequest
 {
     /// <summary>Built-in dataset name (iris, wine, breast_cancer, solubility, solubility_reg, adhoc).</summary>

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 namespace Hanzo.Qml.Server.Endpoints;
 
 /// <summary>Body of <c>POST /v1/kernels</c>: an encoding and its settings (unset settings take the library defaults).</summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record CreateKernelRequest
 {
     /// <summary>Encoding name: angle, amplitude, iqp, zz or pauli.</summary>
@@ -62,6 +64,8 @@ public sealed record KernelResponse(
     DateTime CreatedAt);
 
 /// <summary>Body of <c>POST /v1/kernels/{id}/evaluate</c>.</summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record EvaluateRequest
 {
     /// <summary>First sample.</summary>
@@ -76,6 +80,8 @@ public sealed record EvaluateRequest
 public sealed record EvaluateResponse(double Value);
 
 /// <summary>Body of <c>POST /v1/kernels/{id}/matrix</c>.</summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record MatrixRequest
 {
     /// <summary>Samples (rows).</summary>

@@ -9,6 +9,8 @@ namespace Hanzo.Qml.Server.Endpoints;
 /// generates Havlíček et al.'s data), inline arrays (<c>"data": {"x": [[…]], "y": […]}</c>) or CSV text
 /// (<c>"csv": "f1,f2,label\n…"</c>, last column the response).
 /// </summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record DatasetRequest
 {
     /// <summary>A built-in dataset: iris, wine, breast_cancer, solubility, solubility_reg or adhoc.</summary>
@@ -63,6 +65,8 @@ public sealed record DatasetRequest
 }
 
 /// <summary>Inline training data.</summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record InlineData
 {
     /// <summary>Feature rows, all of one length.</summary>

@@ -40,6 +40,8 @@ public sealed record ModelResponse(string Id, string ModelType, string State, Js
     bool HasCheckpoint, string? Error, DateTime CreatedAt, DateTime UpdatedAt);
 
 /// <summary>Body of <c>POST /v1/models/{id}/predict</c>.</summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record PredictRequest
 {
     /// <summary>Samples, one row each.</summary>

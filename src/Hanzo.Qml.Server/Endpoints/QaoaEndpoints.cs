@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Hanzo.Qml.Server.Endpoints;
 
 /// <summary>Body of <c>POST /v1/qaoa</c>.</summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record QaoaRequest
 {
     /// <summary>

@@ -10,6 +10,8 @@ namespace Hanzo.Qml.Server.Hpo;
 /// QAOA on a factorization-machine surrogate is compared with random search and TPE on the same budget unless
 /// <see cref="Method"/> names one.
 /// </summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record HpoRequest
 {
     /// <summary>rbf_svm or mlp.</summary>

@@ -10,6 +10,8 @@ namespace Hanzo.Qml.Server.Models;
 /// Body of <c>POST /v1/models</c>: a model type and its settings. Unset settings take the defaults of
 /// <c>hanzo-qml train</c> (variational models) or of the QSVM.
 /// </summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record ModelSpec
 {
     /// <summary>vqc (variational classifier), vqr (variational regressor) or qsvm; qbm and qgan are not supported yet (501).</summary>

@@ -3,6 +3,8 @@ using Hanzo.Qml.Server.Endpoints;
 namespace Hanzo.Qml.Server.Models;
 
 /// <summary>Body of <c>POST /v1/models/{id}/train</c>: the training data, and optionally fewer or more epochs than the model's.</summary>
+// A misspelt setting must be an error, not silently ignored.
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record TrainRequest
 {
     /// <summary>Built-in dataset name.</summary>
