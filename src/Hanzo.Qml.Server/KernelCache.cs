@@ -46,7 +46,10 @@ public sealed class KernelCache
     public FidelityKernel Get(KernelDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return _kernels.GetOrAdd(definition.Id, _ => Build(definition));
+        if (_kernels.TryGetValue(definition.Id, out var kernel)) return kernel;
+        // Bounded like the definitions: past the bound a kernel is built per request rather than kept.
+        kernel = Build(definition);
+        return _kernels.Count < MaxDefinitions ? _kernels.GetOrAdd(definition.Id, kernel) : kernel;
     }
 
     /// <summary>Builds the kernel of <paramref name="definition"/> without caching it.</summary>

@@ -63,6 +63,7 @@ public static class ServerSetup
         builder.Services.AddOptions<QmlServerOptions>().Configure(o => QmlConfiguration.Bind(builder.Configuration, o));
         builder.Services.AddQmlStorage(DatabaseSettings.From(builder.Configuration));
         builder.Services.AddSingleton<KernelCache>();
+        builder.Services.AddSingleton<Models.TrainedModelCache>();
         builder.Services.AddQmlJobs();
         builder.Services.AddQmlCircuits();
         builder.Services.AddQmlAuthentication(builder.Configuration);

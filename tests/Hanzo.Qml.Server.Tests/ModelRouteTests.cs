@@ -58,6 +58,21 @@ public abstract class ModelRouteTests(DatabaseKind kind) : ServerTestBase(kind)
     }
 
     [SkippableFact]
+    public async Task Retraining_replaces_the_model_that_predicts()
+    {
+        var id = await CreateModel(new { type = "vqc", n_qubits = 4, n_layers = 1, epochs = 1, seed = 2 });
+        var iris = BuiltInDatasets.Load("iris");
+        var rows = new[] { iris.Row(10).ToArray(), iris.Row(60).ToArray() };
+        Assert.Equal("succeeded", (await TrainToEnd(id, new { dataset = "iris" })).GetProperty("status").GetString());
+        var first = await (await Client.PostAsJsonAsync($"/v1/models/{id}/predict", new { x = rows })).Json();
+        Assert.Equal("succeeded", (await TrainToEnd(id, new { dataset = "iris", epochs = 3 })).GetProperty("status").GetString());
+        var second = await (await Client.PostAsJsonAsync($"/v1/models/{id}/predict", new { x = rows })).Json();
+        var library = new VariationalClassifier(new VariationalModelOptions { NumQubits = 4, NumLayers = 1, Epochs = 3, Seed = 2, Gradient = GradientMethod.Adjoint }).Fit(iris);
+        Assert.Equal(library.PredictProba(rows)[0], second.GetProperty("probabilities")[0].EnumerateArray().Select(p => p.GetDouble()).ToArray());
+        Assert.NotEqual(first.GetProperty("probabilities")[0].GetRawText(), second.GetProperty("probabilities")[0].GetRawText());
+    }
+
+    [SkippableFact]
     public async Task Vqr_and_qsvm_train_and_predict()
     {
         var vqr = await CreateModel(new { type = "vqr", n_qubits = 2, n_layers = 1, epochs = 3 });

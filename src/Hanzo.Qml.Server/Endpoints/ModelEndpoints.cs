@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Hanzo.Qml.Models;
 using Hanzo.Qml.Server.Configuration;
@@ -57,8 +56,6 @@ public sealed record PredictResponse(IReadOnlyList<JsonElement> Predictions, IRe
 /// <summary>Model routes: create, read (state and history), train as a job, predict, export.</summary>
 public static class ModelEndpoints
 {
-    private static readonly ConcurrentDictionary<(string Id, DateTime Version), object> Loaded = new();
-
     /// <summary>Maps the <c>/v1/models</c> routes.</summary>
     /// <param name="app">The route builder.</param>
     public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder app)
@@ -164,7 +161,7 @@ public static class ModelEndpoints
     }
 
     private static async Task<IResult> Predict(string id, HttpContext http, HttpRequest request, QmlDbContext db, IOptions<JsonOptions> json,
-        IOptions<QmlServerOptions> config, CancellationToken ct)
+        IOptions<QmlServerOptions> config, TrainedModelCache models, CancellationToken ct)
     {
         var options = json.Value.SerializerOptions;
         var model = await Find(db, http, id, ct);
@@ -184,7 +181,7 @@ public static class ModelEndpoints
             x[r] = [.. row];
             for (int c = 0; c < x[r].Length; c++) if (!double.IsFinite(x[r][c])) return Problems.BadRequest($"\"x\"[{r}][{c}] is not a finite number.");
         }
-        var loaded = Loaded.GetOrAdd((model.Id, model.UpdatedAt), _ => Load(model));
+        var loaded = models.Get(model);
         try
         {
             switch (loaded)
@@ -229,17 +226,6 @@ public static class ModelEndpoints
         if (model.Document is null) return NotTrained(model);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{model.Id}.json\"";
         return Results.Text(PackedDoubles.Decompress(model.Document), "application/json; charset=utf-8");
-    }
-
-    private static object Load(ModelRecord model)
-    {
-        var document = PackedDoubles.Decompress(model.Document!);
-        return model.ModelType switch
-        {
-            "vqc" => VariationalClassifier.FromJson(document),
-            "vqr" => VariationalRegressor.FromJson(document),
-            _ => QSVM.FromJson(document),
-        };
     }
 
     private static Task<ModelRecord?> Find(QmlDbContext db, HttpContext http, string id, CancellationToken ct)
