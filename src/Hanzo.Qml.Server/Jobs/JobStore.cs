@@ -190,6 +190,33 @@ public sealed class JobStore(QmlDbContext db)
                 .SetProperty(j => j.LeaseExpiresAt, (DateTime?)null).SetProperty(j => j.UpdatedAt, now), ct);
     }
 
+    /// <summary>
+    /// Ends at once the leases of running jobs held by processes of <paramref name="machine"/> that
+    /// <paramref name="isDead"/> says are gone (a previous run of this server on this machine), so a restart resumes
+    /// them immediately instead of after the lease. Leases of other machines are left to lapse: they may be alive.
+    /// </summary>
+    /// <param name="machine">This machine's name, the first part of a lease owner.</param>
+    /// <param name="isDead">Whether the owner process (id, start stamp) on this machine is no longer running.</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <returns>How many leases were ended.</returns>
+    public async Task<int> ExpireLeasesOfDeadProcessesAsync(string machine, Func<int, string, bool> isDead, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(isDead);
+        string prefix = machine + ":";
+        var held = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LeaseOwner != null && j.LeaseOwner.StartsWith(prefix))
+            .Select(j => new { j.Id, j.LeaseOwner }).ToListAsync(ct);
+        int expired = 0;
+        foreach (var job in held)
+        {
+            var parts = job.LeaseOwner!.Split(':');
+            if (parts.Length < 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) || !isDead(pid, parts[2])) continue;
+            var past = DateTime.UtcNow.AddSeconds(-1);
+            expired += await db.Jobs.Where(j => j.Id == job.Id && j.LeaseOwner == job.LeaseOwner && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(u => u.SetProperty(j => j.LeaseExpiresAt, past), ct);
+        }
+        return expired;
+    }
+
     /// <summary>Counts queued jobs by kind (for the queue-depth gauge).</summary>
     /// <param name="ct">Cancels the read.</param>
     public async Task<Dictionary<string, int>> QueuedByKindAsync(CancellationToken ct = default) =>

@@ -20,7 +20,9 @@ public sealed class JobWorkerService : BackgroundService
     private readonly Dictionary<string, IJobHandler> _handlers;
     private readonly JobSignal _signal;
     private readonly ILogger<JobWorkerService> _log;
-    private readonly string _processId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    // Lease owners are machine:pid:process-start:random, so a restart can tell its predecessor (same machine, that
+    // process gone, or the same pid started at another time, as PID 1 in a restarted container) from a live process.
+    private readonly string _processId = $"{Environment.MachineName}:{Environment.ProcessId}:{StartStamp(System.Diagnostics.Process.GetCurrentProcess())}:{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Creates the workers.</summary>
     /// <param name="scopes">Scope factory (each database step uses its own context).</param>
@@ -43,12 +45,48 @@ public sealed class JobWorkerService : BackgroundService
     public IReadOnlyCollection<string> Kinds => _handlers.Keys;
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         int workers = Math.Max(1, _options.Workers);
         _log.LogInformation("Job workers started: {Workers} in process {Process}, lease {Lease} s", workers, _processId, _options.LeaseSeconds);
-        return Task.WhenAll(Enumerable.Range(0, workers).Select(i => Task.Run(() => WorkerLoop($"{_processId}:w{i}", stoppingToken), CancellationToken.None)));
+        await RecoverJobsOfDeadProcessesAsync(stoppingToken);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(i => Task.Run(() => WorkerLoop($"{_processId}:w{i}", stoppingToken), CancellationToken.None)));
     }
+
+    /// <summary>
+    /// A restart on the same machine resumes the jobs its previous run left "running" at once: their owner's process is
+    /// gone (or its pid now belongs to a process started at another time, as PID 1 in a restarted container). Jobs of
+    /// other machines wait for their lease to lapse, since those processes may be alive.
+    /// </summary>
+    private async Task RecoverJobsOfDeadProcessesAsync(CancellationToken stopping)
+    {
+        try
+        {
+            using var scope = _scopes.CreateScope();
+            int recovered = await scope.ServiceProvider.GetRequiredService<JobStore>().ExpireLeasesOfDeadProcessesAsync(Environment.MachineName, IsGone, stopping);
+            if (recovered > 0) _log.LogWarning("{Count} job(s) interrupted by the end of a previous run on this machine are resumed now", recovered);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            _log.LogError(e, "Could not look for jobs interrupted by a previous run; they resume when their lease lapses");
+        }
+    }
+
+    private static bool IsGone(int pid, string startStamp)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited || StartStamp(process) != startStamp;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return true;
+        }
+    }
+
+    private static string StartStamp(System.Diagnostics.Process process) =>
+        process.StartTime.ToUniversalTime().ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task WorkerLoop(string owner, CancellationToken stopping)
     {
@@ -106,8 +144,10 @@ public sealed class JobWorkerService : BackgroundService
         try
         {
             var execution = new JobExecution(job, owner, _scopes, TimeSpan.FromMilliseconds(250));
-            // Handlers are CPU-bound; run them off the worker loop's context.
-            outcome = await Task.Run(() => handler.RunAsync(execution, run.Token), CancellationToken.None);
+            // Handlers are CPU-bound and block on their progress and checkpoint writes: a dedicated thread keeps them from
+            // starving the thread pool that serves the API.
+            outcome = await Task.Factory.StartNew(() => handler.RunAsync(execution, run.Token).GetAwaiter().GetResult(),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             status = JobStatus.Succeeded;
         }
         catch (OperationCanceledException) when (run.IsCancellationRequested)
