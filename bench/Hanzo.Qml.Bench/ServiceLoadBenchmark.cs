@@ -45,17 +45,19 @@ internal static class ServiceLoadBenchmark
         Console.WriteLine($"          load generator and server share this process and its {Environment.ProcessorCount} cores: the generator's CPU is taken from the server's");
         Console.WriteLine($"          server log level {o.ServerLogLevel}; latency = send to body fully read, per request, 200 answers only; throughput counts 200 answers");
 
-        await using var host = await ServiceLoadHost.StartAsync(o.ServerLogLevel);
-        var (evaluate, features) = await CreateKernelAsync(host.BaseAddress, o);
+        string? key = o.ApiKey ? Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) : null;
+        Console.WriteLine(key is null ? "          no authentication (loopback only)" : "          every request authenticated with an API key (X-API-Key)");
+        await using var host = await ServiceLoadHost.StartAsync(o.ServerLogLevel, key);
+        var (evaluate, features) = await CreateKernelAsync(host.BaseAddress, o, key);
         var bodies = Bodies(features);
-        await CheckOneAsync(evaluate, bodies[0]);
+        await CheckOneAsync(evaluate, bodies[0], key);
 
-        using (var warm = new ServiceLoadGenerator(evaluate, bodies, o.Connections))
+        using (var warm = new ServiceLoadGenerator(evaluate, bodies, o.Connections, key))
             await warm.RunAsync(TimeSpan.FromSeconds(o.WarmupSeconds), 1 << 20);
 
         Console.WriteLine($"  {"conns",5} {"seconds",7} {"requests",9} {"errors",6} {"req/s",8} {"p50 ms",7} {"p90 ms",7} {"p99 ms",7} {"p99.9 ms",8} {"max ms",7} {"cpu cores",9}");
         ServiceLoadResult main;
-        using (var generator = new ServiceLoadGenerator(evaluate, bodies, o.Connections))
+        using (var generator = new ServiceLoadGenerator(evaluate, bodies, o.Connections, key))
             main = await generator.RunAsync(TimeSpan.FromSeconds(o.Seconds), Capacity(o.Seconds));
         Print(main);
         bool met = main.Throughput >= TargetThroughput && main.Percentile(0.99) < TargetP99Ms && main.Errors == 0;
@@ -71,7 +73,7 @@ internal static class ServiceLoadBenchmark
         Console.WriteLine($"  connection sweep, {o.SweepSeconds} s each after 0.5 s of warm-up at that count:");
         foreach (int c in o.Sweep)
         {
-            using var generator = new ServiceLoadGenerator(evaluate, bodies, c);
+            using var generator = new ServiceLoadGenerator(evaluate, bodies, c, key);
             await generator.RunAsync(TimeSpan.FromSeconds(0.5), 1 << 20);
             Print(await generator.RunAsync(TimeSpan.FromSeconds(o.SweepSeconds), Capacity(o.SweepSeconds)));
         }
@@ -84,9 +86,10 @@ internal static class ServiceLoadBenchmark
         $"  {r.Connections,5} {r.Seconds,7:F2} {r.Ok,9} {r.Errors,6} {r.Throughput,8:F0} {r.Percentile(0.5),7:F2} {r.Percentile(0.9),7:F2} "
         + $"{r.Percentile(0.99),7:F2} {r.Percentile(0.999),8:F2} {r.Percentile(1),7:F2} {r.CpuCores,9:F2}");
 
-    private static async Task<(Uri Evaluate, int Features)> CreateKernelAsync(Uri baseAddress, ServiceLoadOptions o)
+    private static async Task<(Uri Evaluate, int Features)> CreateKernelAsync(Uri baseAddress, ServiceLoadOptions o, string? key)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
+        if (key is not null) client.DefaultRequestHeaders.Add("X-API-Key", key);
         using var response = await client.PostAsJsonAsync("v1/kernels", new Dictionary<string, object> { ["encoding"] = o.Encoding, ["n_qubits"] = o.Qubits, ["reps"] = 2 });
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Created)
@@ -98,9 +101,10 @@ internal static class ServiceLoadBenchmark
 
     // One request outside the measurement proves the bodies are accepted and the answer is a fidelity, so a run of
     // fast error answers cannot pass for throughput.
-    private static async Task CheckOneAsync(Uri evaluate, byte[] body)
+    private static async Task CheckOneAsync(Uri evaluate, byte[] body, string? key)
     {
         using var client = new HttpClient();
+        if (key is not null) client.DefaultRequestHeaders.Add("X-API-Key", key);
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
         using var response = await client.PostAsync(evaluate, content);

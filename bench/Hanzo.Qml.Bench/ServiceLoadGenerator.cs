@@ -41,7 +41,8 @@ internal sealed class ServiceLoadGenerator : IDisposable
     private readonly int _connections;
 
     /// <summary>A generator of <paramref name="connections"/> connections posting <paramref name="bodies"/> in turn to <paramref name="target"/>.</summary>
-    public ServiceLoadGenerator(Uri target, byte[][] bodies, int connections)
+    /// <param name="apiKey">Sent as X-API-Key when the server requires one.</param>
+    public ServiceLoadGenerator(Uri target, byte[][] bodies, int connections, string? apiKey = null)
     {
         _target = target;
         _bodies = bodies;
@@ -58,6 +59,7 @@ internal sealed class ServiceLoadGenerator : IDisposable
         {
             Timeout = TimeSpan.FromSeconds(30),
         };
+        if (apiKey is not null) _client.DefaultRequestHeaders.Add("X-API-Key", apiKey);
     }
 
     /// <summary>Runs for <paramref name="duration"/> and returns the measurements (<paramref name="capacity"/> latencies at most).</summary>

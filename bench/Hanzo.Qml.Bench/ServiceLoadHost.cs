@@ -31,7 +31,8 @@ internal sealed class ServiceLoadHost : IAsyncDisposable
     /// settings given in memory. Without auth settings it serves anonymously on loopback, as the benchmark wants.
     /// </summary>
     /// <param name="serverLogLevel">Minimum log level of the server (Microsoft.Extensions.Logging names).</param>
-    public static async Task<ServiceLoadHost> StartAsync(string serverLogLevel)
+    /// <param name="apiKey">When set, the server requires this API key (organisation "bench"), as a production server would.</param>
+    public static async Task<ServiceLoadHost> StartAsync(string serverLogLevel, string? apiKey = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hanzo-qml-bench-service", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -45,6 +46,16 @@ internal sealed class ServiceLoadHost : IAsyncDisposable
             ["Jobs:Workers"] = "1",
             ["Logging:Level"] = serverLogLevel.ToLowerInvariant(),
         });
+        if (apiKey is not null)
+        {
+            // The server reads keys from the environment variable its configuration names, never from the configuration.
+            Environment.SetEnvironmentVariable(ApiKeyVariable, apiKey);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Auth:ApiKeys:0:KeyEnv"] = ApiKeyVariable,
+                ["Auth:ApiKeys:0:Organisation"] = "bench",
+            });
+        }
         builder.AddHanzoQmlServer();
         var app = builder.Build();
         app.UseHanzoQmlServer();
@@ -52,6 +63,9 @@ internal sealed class ServiceLoadHost : IAsyncDisposable
         await app.StartAsync();
         return new ServiceLoadHost(app, folder, port);
     }
+
+    /// <summary>Environment variable that carries the benchmark's API key to the server.</summary>
+    public const string ApiKeyVariable = "HANZO_QML_BENCH_API_KEY";
 
     /// <summary>Stops the server and deletes its database folder.</summary>
     public async ValueTask DisposeAsync()

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hanzo.Qml.Bench;
 
 /// <summary>Command-line settings of the <c>service</c> section.</summary>
-internal sealed record ServiceLoadOptions(double Seconds, int Connections, string Encoding, int Qubits, int[] Sweep, double SweepSeconds, double WarmupSeconds, string ServerLogLevel)
+internal sealed record ServiceLoadOptions(double Seconds, int Connections, string Encoding, int Qubits, int[] Sweep, double SweepSeconds, double WarmupSeconds, string ServerLogLevel, bool ApiKey = false)
 {
     private static readonly string[] LogLevels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 
@@ -23,10 +23,11 @@ internal sealed record ServiceLoadOptions(double Seconds, int Connections, strin
                 "--warmup-seconds" => o with { WarmupSeconds = Positive(args[i], Value(), 60) },
                 "--sweep" => o with { Sweep = SweepOf(Value()) },
                 "--server-log-level" => o with { ServerLogLevel = LevelOf(Value()) },
+                "--api-key" => o with { ApiKey = true },
                 "--quick" => o,
                 _ => throw new ArgumentException(
                     $"Unknown option {args[i]} for section service; allowed: --seconds S, --connections N, --encoding NAME, --qubits N, "
-                    + "--sweep 1,4,16,64|none, --sweep-seconds S, --warmup-seconds S, --server-log-level " + string.Join('|', LogLevels) + "."),
+                    + "--sweep 1,4,16,64|none, --sweep-seconds S, --warmup-seconds S, --server-log-level " + string.Join('|', LogLevels) + ", --api-key."),
             };
         }
         return o;
