@@ -89,6 +89,17 @@ public sealed class CircuitMeterTests : IDisposable
     }
 
     [Fact]
+    public async Task Models_cannot_train_on_a_priced_backend()
+    {
+        using var factory = Priced(budget: 100);
+        using var client = Api(factory);
+        var response = await client.PostAsJsonAsync("/v1/models", new { type = "vqc", backend = "priced" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not metered", (await response.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/v1/models", new { type = "vqc", backend = "statevector" })).StatusCode);
+    }
+
+    [Fact]
     public async Task The_meter_is_charged_the_backend_price_before_execution()
     {
         var meter = new RecordingMeter(allow: true);

@@ -87,6 +87,10 @@ public static class ModelEndpoints
         {
             var backends = config.Value.Backends;
             spec = body.Normalize(backends.Max(b => b.MaxQubits), [.. backends.Select(b => b.Name)]);
+            // Training runs many circuits inside a job and is not metered against the QPU budget, so it must not be a
+            // way to use a priced backend for free.
+            if (backends.First(b => b.Name == spec.Backend) is { } chosen && (chosen.PricePerExecution > 0 || chosen.PricePerShot > 0))
+                return Problems.BadRequest($"Backend \"{chosen.Name}\" is priced; model training is not metered against the QPU budget yet, so it runs only on free backends ({string.Join(", ", backends.Where(b => b.PricePerExecution == 0 && b.PricePerShot == 0).Select(b => b.Name))}).", "Invalid model");
         }
         catch (ArgumentException e)
         {
