@@ -197,6 +197,27 @@ public abstract class CircuitValidationTests(DatabaseKind kind) : ServerTestBase
         var detail = await AssertProblem(await client.PostAsync("/v1/circuits", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("limits.max_request_bytes", detail, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Requests_over_the_work_bound_are_413_and_smaller_ones_run()
+    {
+        using var bounded = Factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxWorkPerRequest", "100000"));
+        using var client = bounded.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost:8072") });
+        // 6 qubits, angle encoding + 2 strongly entangling layers: 6 + 2 × (6 + 6) = 30 gates, × 64 amplitudes = 1 920 a run.
+        var created = await client.PostAsJsonAsync("/v1/circuits", new { n_qubits = 6, encoding = "angle", ansatz = "strongly_entangling", layers = 2, observables = new[] { "Z0" } });
+        var id = (await created.Json()).GetProperty("id").GetString()!;
+        var weights = new double[36];
+        var row = new double[6];
+        var small = await client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { weights, batch = Enumerable.Repeat(row, 10).ToArray() });
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+        var large = await client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { weights, batch = Enumerable.Repeat(row, 1000).ToArray() });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Contains("limits.max_work_per_request", (await large.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var shift = await client.PostAsJsonAsync($"/v1/circuits/{id}/gradient", new { weights, features = row, method = "parameter-shift" });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, shift.StatusCode);
+        var adjoint = await client.PostAsJsonAsync($"/v1/circuits/{id}/gradient", new { weights, features = row, method = "adjoint" });
+        Assert.Equal(HttpStatusCode.OK, adjoint.StatusCode);
+    }
 }
 
 public sealed class CircuitValidationTestsOnSqlite() : CircuitValidationTests(DatabaseKind.Sqlite);

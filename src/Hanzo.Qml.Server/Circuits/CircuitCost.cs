@@ -37,4 +37,20 @@ internal static class CircuitCost
         }
         return (int)Math.Min(runs, int.MaxValue);
     }
+
+    /// <summary>
+    /// Refuses (413) a synchronous request whose simulation work, executions × gates × 2^n amplitude updates, exceeds
+    /// <c>limits.max_work_per_request</c>: such a request would hold a server thread for minutes.
+    /// </summary>
+    /// <param name="executions">Circuit runs the request needs.</param>
+    /// <param name="gates">Gates per run.</param>
+    /// <param name="qubits">Qubits.</param>
+    /// <param name="limit">The configured bound.</param>
+    internal static void CheckWork(long executions, int gates, int qubits, long limit)
+    {
+        double work = executions * (double)Math.Max(1, gates) * Math.Pow(2, qubits);
+        if (work > limit)
+            throw CircuitRequestException.TooLarge(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"This request needs about {work:G3} amplitude updates ({executions} run(s) × {gates} gates × 2^{qubits}); a synchronous request may use at most {limit:G3} (limits.max_work_per_request). Send fewer rows, use the adjoint gradient, or a smaller circuit."));
+    }
 }

@@ -205,6 +205,12 @@ public sealed class LimitsSection
     /// <summary>Most rows in one batch (execute, predict, kernel matrix).</summary>
     public int MaxBatchRows { get; set; } = 2000;
 
+    /// <summary>
+    /// Most simulation work one synchronous circuit request may ask for, in gate applications × amplitudes
+    /// (executions × gates × 2^n_qubits); the default, 2^34, is a few seconds on one core.
+    /// </summary>
+    public long MaxWorkPerRequest { get; set; } = 1L << 34;
+
     /// <summary>Most rows (x plus z) of an asynchronous kernel-matrix job.</summary>
     public int MaxAsyncMatrixRows { get; set; } = 20000;
 

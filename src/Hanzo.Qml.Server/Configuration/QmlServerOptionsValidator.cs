@@ -195,6 +195,7 @@ public sealed class QmlServerOptionsValidator
         Positive("Limits:MaxShots", l.MaxShots);
         Positive("Limits:MaxBatchRows", l.MaxBatchRows);
         Positive("Limits:MaxAsyncMatrixRows", l.MaxAsyncMatrixRows);
+        Positive("Limits:MaxWorkPerRequest", l.MaxWorkPerRequest);
         Positive("Limits:MaxStateBytes", l.MaxStateBytes);
     }
 

@@ -111,6 +111,7 @@ public static class CircuitEndpoints
                 throw CircuitRequestException.BadRequest("Nothing to compute: give \"observables\" (this circuit has no defaults), \"probs\": true, \"state\": true or \"shots\".");
             int executions = rows?.Length ?? 1;
             CircuitRunner.CheckDenseSize(n, executions, body.Probs, body.State);
+            CircuitCost.CheckWork(executions, compiled.NumGates, n, settings.Limits.MaxWorkPerRequest);
             var outputs = new CircuitRunner.Outputs(observables, body.Probs, body.State, body.Shots, body.Seed ?? Random.Shared.Next());
 
             // QPU budget hook: the one place a circuit request is charged, after every check and before anything runs.
@@ -188,6 +189,8 @@ public static class CircuitEndpoints
 
             // QPU budget hook: the one place a gradient request is charged, after every check and before anything runs.
             int executions = CircuitCost.GradientExecutions(circuit, parameterShift, targets);
+            // Adjoint costs about three passes over the circuit per observable; parameter-shift one per execution.
+            CircuitCost.CheckWork(parameterShift ? executions : 3, compiled.NumGates, circuit.NumQubits, settings.Limits.MaxWorkPerRequest);
             var charge = new ExecutionCharge(organisation, backend.Name, record.Id, executions, 0, CircuitCost.Of(backend, executions, 0));
             var decision = await meter.ChargeAsync(charge, ct);
             if (!decision.Allowed) return PaymentRequired(decision);
