@@ -38,51 +38,26 @@ public abstract class QmlDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-        var k = modelBuilder.Entity<KernelDefinition>();
-        k.ToTable("kernels");
-        k.HasKey(e => e.Id);
-        k.Property(e => e.Id).HasMaxLength(64);
-        k.Property(e => e.OrganisationId).HasMaxLength(128);
+        var k = Owned<KernelDefinition>(modelBuilder, "kernels");
         k.Property(e => e.Encoding).HasMaxLength(32);
         k.HasIndex(e => e.OrganisationId);
 
-        var m = modelBuilder.Entity<KernelMatrixRecord>();
-        m.ToTable("kernel_matrices");
-        m.HasKey(e => e.Id);
-        m.Property(e => e.Id).HasMaxLength(64);
-        m.Property(e => e.OrganisationId).HasMaxLength(128);
+        var m = Owned<KernelMatrixRecord>(modelBuilder, "kernel_matrices");
         m.Property(e => e.KernelId).HasMaxLength(64);
         m.HasIndex(e => new { e.OrganisationId, e.KernelId });
 
-        var c = modelBuilder.Entity<CircuitRecord>();
-        c.ToTable("circuits");
-        c.HasKey(e => e.Id);
-        c.Property(e => e.Id).HasMaxLength(64);
-        c.Property(e => e.OrganisationId).HasMaxLength(128);
+        var c = Owned<CircuitRecord>(modelBuilder, "circuits");
         c.Property(e => e.Format).HasMaxLength(16);
         c.HasIndex(e => e.OrganisationId);
 
-        var model = modelBuilder.Entity<ModelRecord>();
-        model.ToTable("models");
-        model.HasKey(e => e.Id);
-        model.Property(e => e.Id).HasMaxLength(64);
-        model.Property(e => e.OrganisationId).HasMaxLength(128);
+        var model = Owned<ModelRecord>(modelBuilder, "models");
         model.Property(e => e.ModelType).HasMaxLength(16);
         model.Property(e => e.State).HasMaxLength(16);
         model.HasIndex(e => e.OrganisationId);
 
-        var b = modelBuilder.Entity<BenchmarkRecord>();
-        b.ToTable("benchmarks");
-        b.HasKey(e => e.Id);
-        b.Property(e => e.Id).HasMaxLength(64);
-        b.Property(e => e.OrganisationId).HasMaxLength(128);
-        b.HasIndex(e => e.OrganisationId);
+        Owned<BenchmarkRecord>(modelBuilder, "benchmarks").HasIndex(e => e.OrganisationId);
 
-        var j = modelBuilder.Entity<JobRecord>();
-        j.ToTable("jobs");
-        j.HasKey(e => e.Id);
-        j.Property(e => e.Id).HasMaxLength(64);
-        j.Property(e => e.OrganisationId).HasMaxLength(128);
+        var j = Owned<JobRecord>(modelBuilder, "jobs");
         j.Property(e => e.Kind).HasMaxLength(32);
         j.Property(e => e.Status).HasMaxLength(16);
         j.Property(e => e.TargetId).HasMaxLength(64);
@@ -95,6 +70,17 @@ public abstract class QmlDbContext : DbContext
         budget.HasKey(e => new { e.OrganisationId, e.Backend });
         budget.Property(e => e.OrganisationId).HasMaxLength(128);
         budget.Property(e => e.Backend).HasMaxLength(64);
+    }
+
+    // Every stored object has a string id (its primary key) and the organisation that owns it.
+    private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> Owned<T>(ModelBuilder modelBuilder, string table) where T : class
+    {
+        var entity = modelBuilder.Entity<T>();
+        entity.ToTable(table);
+        entity.HasKey("Id");
+        entity.Property<string>("Id").HasMaxLength(64);
+        entity.Property<string>("OrganisationId").HasMaxLength(128);
+        return entity;
     }
 }
 
