@@ -16,12 +16,6 @@ namespace Hanzo.Qml.Server;
 /// <summary>Service registration and the request pipeline of the HTTP service.</summary>
 public static class ServerSetup
 {
-    /// <summary>Default API port (<c>Server:Port</c>).</summary>
-    public const int DefaultPort = 8072;
-
-    /// <summary>Default metrics port (<c>Metrics:Port</c>).</summary>
-    public const int DefaultMetricsPort = 9090;
-
     /// <summary>
     /// Adds the YAML file, <c>HANZO_QML_*</c> environment and flags to the configuration, validates it (throwing
     /// <see cref="QmlConfigurationException"/> with every problem), and registers logging, the Kestrel listeners
@@ -84,6 +78,9 @@ public static class ServerSetup
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hanzo.Qml.Server");
         if (plan.Warning is { } warning) log.LogWarning("{Warning}", warning);
         app.Services.MigrateQmlDatabase();
+        // Backends are fixed by the configuration, so their status gauge is set once, not on each listing.
+        foreach (var backend in Endpoints.SystemEndpoints.Describe(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QmlServerOptions>>().Value))
+            ServerMetrics.BackendStatus.WithLabels(backend.Name).Set(backend.Status == "available" ? 1 : 0);
         app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
             "hanzo-qml serving the API on {ApiUrl} and metrics on {MetricsUrl}; database: {Database}; authentication: {Authentication}",
             plan.ApiUrl, plan.MetricsUrl, database.Description, plan.AuthConfigured ? "on" : "OFF"));

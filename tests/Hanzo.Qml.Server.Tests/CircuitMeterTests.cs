@@ -84,8 +84,11 @@ public sealed class CircuitMeterTests : IDisposable
         // A cheaper execution that still fits is granted; the refusal spent nothing.
         var third = await client.PostAsJsonAsync($"/v1/circuits/{id}/execute", new { probs = true, backend = "priced" });
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+        // 1.5 (first) + 0.5 (third: one execution, no shots); the refused second spent nothing.
         var statement = await (await client.GetAsync("/v1/budget")).Json();
-        Assert.Contains("2", statement.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(2.0, statement.GetProperty("limit").GetDouble());
+        Assert.Equal(2.0, statement.GetProperty("spent").GetDouble(), 12);
+        Assert.Equal(0.0, statement.GetProperty("remaining").GetDouble(), 12);
     }
 
     [Fact]

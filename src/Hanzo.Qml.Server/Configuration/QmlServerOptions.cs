@@ -68,7 +68,7 @@ public sealed class DatabaseSection
     public string? Url { get; set; }
 
     /// <summary>SQLite file when no URL is set.</summary>
-    public string Path { get; set; } = "hanzo-qml.db";
+    public string Path { get; set; } = Storage.DatabaseSettings.DefaultSqlitePath;
 }
 
 /// <summary>One entry of <c>backends:</c>.</summary>

@@ -49,7 +49,7 @@ public static class BenchmarkEndpoints
         if (error is not null) return error;
         try
         {
-            body!.Resolve(config.Value.Limits.MaxBatchRows, config.Value.Backends.Max(b => b.MaxQubits));
+            body!.Resolve(config.Value.Limits.MaxBatchRows, Circuits.CircuitBackends.MaxQubits(config.Value));
         }
         catch (ArgumentException e)
         {
@@ -89,15 +89,15 @@ public static class BenchmarkEndpoints
         string? best = accept.OrderByDescending(a => a.Quality ?? 1).Select(a => a.MediaType.Value).FirstOrDefault(t => t is "text/html" or "text/markdown" or "application/json" or "text/plain" or "*/*" or "text/*");
         return best switch
         {
-            "text/html" => Results.Text(PackedDoubles.Decompress(record.ReportHtml!), "text/html; charset=utf-8"),
-            "application/json" => Results.Text(PackedDoubles.Decompress(record.ReportJson!), "application/json; charset=utf-8"),
-            _ => Results.Text(PackedDoubles.Decompress(record.ReportMarkdown), "text/markdown; charset=utf-8"),
+            "text/html" => Results.Text(CompressedText.Decompress(record.ReportHtml!), "text/html; charset=utf-8"),
+            "application/json" => Results.Text(CompressedText.Decompress(record.ReportJson!), "application/json; charset=utf-8"),
+            _ => Results.Text(CompressedText.Decompress(record.ReportMarkdown), "text/markdown; charset=utf-8"),
         };
     }
 
     private static BenchmarkResponse ToResponse(BenchmarkRecord b, JobRecord job, bool includeReport)
     {
-        JsonElement? report = includeReport && b.ReportJson is { } bytes ? JsonDocument.Parse(PackedDoubles.Decompress(bytes)).RootElement.Clone() : null;
+        JsonElement? report = includeReport && b.ReportJson is { } bytes ? JsonDocument.Parse(CompressedText.Decompress(bytes)).RootElement.Clone() : null;
         return new(b.Id, job.Status, job.Progress, job.ProgressMessage, JobResponse.From(job), b.QuantumAdvantage, b.Recommendation, report,
             DateTime.SpecifyKind(b.CreatedAt, DateTimeKind.Utc), b.CompletedAt is DateTime c ? DateTime.SpecifyKind(c, DateTimeKind.Utc) : null);
     }

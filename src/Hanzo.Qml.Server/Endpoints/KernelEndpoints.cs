@@ -14,9 +14,6 @@ namespace Hanzo.Qml.Server.Endpoints;
 /// <summary>Kernel routes: define a fidelity kernel, read it back, evaluate a pair, compute a matrix.</summary>
 public static class KernelEndpoints
 {
-    /// <summary>Most rows accepted in <c>x</c> (and in <c>z</c>) of a matrix request.</summary>
-    public const int MaxMatrixRows = 2000;
-
     /// <summary>Default bound on the statevectors one matrix request may hold (<c>limits.max_state_bytes</c>): 1 GiB.</summary>
     public const long DefaultMaxStateBytes = 1L << 30;
 
@@ -51,7 +48,7 @@ public static class KernelEndpoints
     private static async Task<IResult> Create(HttpContext http, HttpRequest request, IKernelStore store, IOptions<JsonOptions> json,
         IOptions<Configuration.QmlServerOptions> config, CancellationToken ct)
     {
-        int maxQubits = config.Value.Backends.Max(b => b.MaxQubits);
+        int maxQubits = Circuits.CircuitBackends.MaxQubits(config.Value);
         var (body, error) = await JsonBody.ReadAsync<CreateKernelRequest>(request, json.Value.SerializerOptions, ct);
         if (error is not null) return error;
         var allowed = string.Join(", ", EncodingFactory.Names);
@@ -161,7 +158,7 @@ public static class KernelEndpoints
         if (error is not null) return error;
         var kernel = cache.Get(definition);
         bool background = body!.Async == true;
-        int maxRows = background ? options.Value.Limits.MaxAsyncMatrixRows : MaxMatrixRows;
+        int maxRows = background ? options.Value.Limits.MaxAsyncMatrixRows : options.Value.Limits.MaxBatchRows;
         if (CheckRows(body.X, "x", kernel.NumFeatures, required: true, maxRows, background) is { } ex) return ex;
         if (CheckRows(body.Z, "z", kernel.NumFeatures, required: false, maxRows, background) is { } ez) return ez;
         long rows = body.X!.Count + (body.Z?.Count ?? 0), maxBytes = options.Value.Limits.MaxStateBytes;
@@ -252,7 +249,7 @@ public static class KernelEndpoints
         if (rows.Count > maxRows)
             return Problems.TooLarge(background
                 ? $"\"{name}\" has {rows.Count} rows; a background matrix job takes at most {maxRows} (limits.max_async_matrix_rows)."
-                : $"\"{name}\" has {rows.Count} rows; at most {maxRows} are allowed per request; send \"async\": true to compute a larger matrix as a background job.");
+                : $"\"{name}\" has {rows.Count} rows; at most {maxRows} are allowed per request (limits.max_batch_rows); send \"async\": true to compute a larger matrix as a background job.");
         for (int r = 0; r < rows.Count; r++)
         {
             var row = rows[r];

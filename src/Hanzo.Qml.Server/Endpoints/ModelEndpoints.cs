@@ -86,7 +86,7 @@ public static class ModelEndpoints
         try
         {
             var backends = config.Value.Backends;
-            spec = body.Normalize(backends.Max(b => b.MaxQubits), [.. backends.Select(b => b.Name)]);
+            spec = body.Normalize(Circuits.CircuitBackends.MaxQubits(config.Value), [.. backends.Select(b => b.Name)]);
             // Training runs many circuits inside a job and is not metered against the QPU budget, so it must not be a
             // way to use a priced backend for free.
             if (backends.First(b => b.Name == spec.Backend) is { } chosen && (chosen.PricePerExecution > 0 || chosen.PricePerShot > 0))
@@ -229,7 +229,7 @@ public static class ModelEndpoints
         if (model is null) return Unknown(id);
         if (model.Document is null) return NotTrained(model);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{model.Id}.json\"";
-        return Results.Text(PackedDoubles.Decompress(model.Document), "application/json; charset=utf-8");
+        return Results.Text(CompressedText.Decompress(model.Document), "application/json; charset=utf-8");
     }
 
     private static Task<ModelRecord?> Find(QmlDbContext db, HttpContext http, string id, CancellationToken ct)

@@ -65,7 +65,7 @@ public static class QaoaEndpoints
         var options = json.Value.SerializerOptions;
         var (body, error) = await JsonBody.ReadAsync<QaoaRequest>(request, options, ct);
         if (error is not null) return error;
-        int maxQubits = config.Value.Backends.Count > 0 ? config.Value.Backends.Max(b => b.MaxQubits) : SystemEndpoints.MaxQubits;
+        int maxQubits = Circuits.CircuitBackends.MaxQubits(config.Value);
         int p = body!.P ?? 1, shots = body.Shots ?? 1000, seed = body.Seed ?? 0;
         if (p is < 1 or > MaxLayers) return Problems.BadRequest($"\"p\" is {p}; allowed: 1 to {MaxLayers}.");
         if (shots < 1 || shots > config.Value.Limits.MaxShots) return Problems.BadRequest($"\"shots\" is {shots}; allowed: 1 to {config.Value.Limits.MaxShots}.");

@@ -32,8 +32,8 @@ public sealed class BenchmarkJobHandler(IOptions<JsonOptions> json, IOptions<Qml
         var request = JsonSerializer.Deserialize<BenchmarkRequest>(job.Record.RequestJson, json.Value.SerializerOptions)
             ?? throw new JobFailedException("the stored request is empty");
         var limits = config.Value;
-        var (classification, regression) = request.Resolve(limits.Limits.MaxBatchRows, limits.Backends.Max(b => b.MaxQubits));
-        var progress = new Progress(p => job.ReportProgress(p.Fraction, p.Message));
+        var (classification, regression) = request.Resolve(limits.Limits.MaxBatchRows, Circuits.CircuitBackends.MaxQubits(limits));
+        var progress = new CallbackProgress<BenchmarkProgress>(p => job.ReportProgress(p.Fraction, p.Message));
         string reportJson, markdown, html, recommendation;
         bool advantage;
         if (classification is not null)
@@ -54,18 +54,13 @@ public sealed class BenchmarkJobHandler(IOptions<JsonOptions> json, IOptions<Qml
         return Task.FromResult(new JobOutcome(summary, async (db, ct) =>
         {
             var record = await db.Benchmarks.FirstAsync(b => b.Id == benchmarkId, ct);
-            record.ReportJson = PackedDoubles.Compress(reportJson);
-            record.ReportMarkdown = PackedDoubles.Compress(markdown);
-            record.ReportHtml = PackedDoubles.Compress(html);
+            record.ReportJson = CompressedText.Compress(reportJson);
+            record.ReportMarkdown = CompressedText.Compress(markdown);
+            record.ReportHtml = CompressedText.Compress(html);
             record.QuantumAdvantage = advantage;
             record.Recommendation = recommendation;
             record.CompletedAt = DateTime.UtcNow;
             ServerMetrics.BenchmarksCompleted.WithLabels(advantage ? "true" : "false").Inc();
         }));
-    }
-
-    private sealed class Progress(Action<BenchmarkProgress> report) : IProgress<BenchmarkProgress>
-    {
-        public void Report(BenchmarkProgress value) => report(value);
     }
 }

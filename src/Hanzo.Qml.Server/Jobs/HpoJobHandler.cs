@@ -36,7 +36,7 @@ public sealed class HpoJobHandler(IOptions<JsonOptions> json, IOptions<QmlServer
                 "random" => new RandomSearchHpo(new HpoOptions { Seed = plan.Seed }),
                 _ => new TpeHpo(new TpeOptions { Seed = plan.Seed }),
             };
-            var progress = new Progress(e =>
+            var progress = new CallbackProgress<HpoEvaluation>(e =>
             {
                 done++;
                 job.ReportProgress(done / (double)total, string.Create(CultureInfo.InvariantCulture, $"{name} {e.Number}/{plan.Budget}: loss {e.Value:F4}"));
@@ -68,9 +68,4 @@ public sealed class HpoJobHandler(IOptions<JsonOptions> json, IOptions<QmlServer
 
     private static Dictionary<string, object> Config(Optimization.Hpo.Configuration c) =>
         c.Space.Parameters.ToDictionary(p => p.Name, p => c[p.Name] is { IsNumber: true } v ? (object)v.Number : c[p.Name].Text!, StringComparer.Ordinal);
-
-    private sealed class Progress(Action<HpoEvaluation> report) : IProgress<HpoEvaluation>
-    {
-        public void Report(HpoEvaluation value) => report(value);
-    }
 }

@@ -24,9 +24,6 @@ public sealed class JobExecution
     /// <summary>This worker's lease identity.</summary>
     public string Owner { get; }
 
-    /// <summary>Whether an earlier start of this job was interrupted (the process died or shut down).</summary>
-    public bool IsResumed => Record.Attempts > 1;
-
     /// <summary>Records progress, at most every few hundred milliseconds unless <paramref name="force"/>.</summary>
     /// <param name="fraction">0 to 1.</param>
     /// <param name="message">Human-readable progress.</param>

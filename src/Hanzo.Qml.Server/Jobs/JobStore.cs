@@ -169,11 +169,11 @@ public sealed class JobStore(QmlDbContext db)
     public async Task<bool> FinishAsync(string id, string owner, string status, string? resultJson, string? error, CancellationToken ct = default)
     {
         var now = DateTime.UtcNow;
-        double progress = status == JobStatus.Succeeded ? 1 : 0;
+        bool succeeded = status == JobStatus.Succeeded;
         int done = await db.Jobs.Where(j => j.Id == id && j.LeaseOwner == owner && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status).SetProperty(j => j.ResultJson, resultJson).SetProperty(j => j.Error, error)
                 .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTime?)null)
-                .SetProperty(j => j.Progress, j => status == JobStatus.Succeeded ? progress : j.Progress)
+                .SetProperty(j => j.Progress, j => succeeded ? 1.0 : j.Progress)
                 .SetProperty(j => j.FinishedAt, now).SetProperty(j => j.UpdatedAt, now), ct);
         return done == 1;
     }
@@ -217,9 +217,8 @@ public sealed class JobStore(QmlDbContext db)
         return expired;
     }
 
-    /// <summary>Counts queued jobs by kind (for the queue-depth gauge).</summary>
+    /// <summary>Counts queued jobs (for the queue-depth gauge).</summary>
     /// <param name="ct">Cancels the read.</param>
-    public async Task<Dictionary<string, int>> QueuedByKindAsync(CancellationToken ct = default) =>
-        await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Queued).GroupBy(j => j.Kind)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    public Task<int> CountQueuedAsync(CancellationToken ct = default) =>
+        db.Jobs.CountAsync(j => j.Status == JobStatus.Queued, ct);
 }

@@ -33,7 +33,7 @@ public sealed class KernelMatrixJobHandler(KernelCache cache) : IJobHandler
         if (inputs.Length != (record.Rows + zRows) * d) throw new JobFailedException($"the stored inputs hold {inputs.Length} values, not {(record.Rows + zRows) * d}");
         var x = Enumerable.Range(0, record.Rows).Select(i => inputs.AsSpan(i * d, d).ToArray()).ToArray();
         var z = Enumerable.Range(0, zRows).Select(i => inputs.AsSpan((record.Rows + i) * d, d).ToArray()).ToArray();
-        var progress = new Progress(f => job.ReportProgress(f, string.Create(CultureInfo.InvariantCulture, $"{f:P0} of the matrix")));
+        var progress = new CallbackProgress<double>(f => job.ReportProgress(f, string.Create(CultureInfo.InvariantCulture, $"{f:P0} of the matrix")));
         double[,] k;
         using (ServerMetrics.KernelMatrix.WithLabels(ServerMetrics.SampleBucket(record.Rows + zRows), kernel.NumQubits.ToString(CultureInfo.InvariantCulture)).NewTimer())
             k = record.Symmetric ? kernel.Matrix(x, progress, cancellationToken) : kernel.Matrix(x, z, progress, cancellationToken);
@@ -50,10 +50,5 @@ public sealed class KernelMatrixJobHandler(KernelCache cache) : IJobHandler
             row.Values = packed;
             row.Inputs = null;
         });
-    }
-
-    private sealed class Progress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
     }
 }

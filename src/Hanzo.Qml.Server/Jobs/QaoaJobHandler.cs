@@ -73,7 +73,7 @@ public sealed class QaoaJobHandler(IOptions<JsonOptions> json) : IJobHandler
             ?? throw new JobFailedException("the stored request is empty");
         var graph = request.ToGraph();
         int budget = request.MaxIter ?? 0, seen = 0;
-        var progress = new Progress(step =>
+        var progress = new CallbackProgress<OptimizationStep>(step =>
         {
             seen++;
             double fraction = budget > 0 ? Math.Min(1, seen / (double)budget) : 1 - 1 / (1 + seen / 100.0);
@@ -91,10 +91,5 @@ public sealed class QaoaJobHandler(IOptions<JsonOptions> json) : IJobHandler
             expectedCut, maxCut, maxCut > 0 ? expectedCut / maxCut : null, graph.NumNodes, request.P, request.Optimizer,
             result.Angles.Gammas, result.Angles.Betas, result.TotalEvaluations, result.Optimization.History);
         return Task.FromResult(new JobOutcome(JsonSerializer.Serialize(output, options)));
-    }
-
-    private sealed class Progress(Action<OptimizationStep> report) : IProgress<OptimizationStep>
-    {
-        public void Report(OptimizationStep value) => report(value);
     }
 }

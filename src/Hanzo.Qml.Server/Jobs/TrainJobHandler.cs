@@ -62,13 +62,13 @@ public sealed class TrainJobHandler(IOptions<JsonOptions> json, IOptions<QmlServ
         // identical request (a resumed cancellation), never across different data or epochs.
         TrainingCheckpoint? resume = null;
         if (model.Checkpoint is { } bytes && (model.CheckpointJobId == job.Record.Id || (stored.ResumeFromJobId is { } from && model.CheckpointJobId == from)))
-            resume = TrainingCheckpoint.FromJson(PackedDoubles.Decompress(bytes));
+            resume = TrainingCheckpoint.FromJson(CompressedText.Decompress(bytes));
         int epochs = options.Epochs;
-        var progress = new Progress(p => job.ReportProgress(p.Epoch / (double)epochs,
+        var progress = new CallbackProgress<TrainingProgress>(p => job.ReportProgress(p.Epoch / (double)epochs,
             string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{epochs}: loss {p.Loss:F4}, metric {p.Metric:F4}")));
         void Save(TrainingCheckpoint checkpoint)
         {
-            var packed = PackedDoubles.Compress(checkpoint.ToJson());
+            var packed = CompressedText.Compress(checkpoint.ToJson());
             var history = PackHistory(checkpoint.History);
             bool held = job.WriteWhileHeldAsync(async (db, c) =>
             {
@@ -93,7 +93,7 @@ public sealed class TrainJobHandler(IOptions<JsonOptions> json, IOptions<QmlServ
             var vqr = new VariationalRegressor(options).Fit(data, resume, Save, progress, ct);
             (trained, metric, classNames) = (vqr, vqr.Score(data), []);
         }
-        var document = PackedDoubles.Compress(trained.ToJson());
+        var document = CompressedText.Compress(trained.ToJson());
         var parameters = PackedDoubles.Pack(trained.Parameters);
         var historyBytes = PackHistory(trained.History);
         var metadata = JsonSerializer.Serialize(new ModelMetadata(classNames, data.NumFeatures, classifier ? "accuracy" : "r2"), json.Value.SerializerOptions);
@@ -115,10 +115,10 @@ public sealed class TrainJobHandler(IOptions<JsonOptions> json, IOptions<QmlServ
             throw new JobFailedException($"the {spec.Encoding} encoding on {spec.NQubits} qubits reads {qsvm.Kernel.Encoding.NumFeatures} features; the data has {data.NumFeatures} (scale and select features before training, or change n_qubits)");
         var x = data.ToJaggedArray();
         var y = data.ClassIndexArray();
-        qsvm.Fit(x, y, new Progress<double>(f => job.ReportProgress(f, "kernel matrix and SVM solve")), ct);
+        qsvm.Fit(x, y, new CallbackProgress<double>(f => job.ReportProgress(f, "kernel matrix and SVM solve")), ct);
         var predictions = qsvm.Predict(x, ct);
         double accuracy = predictions.Zip(y).Count(p => p.First == p.Second) / (double)y.Length;
-        var document = PackedDoubles.Compress(qsvm.ToJson());
+        var document = CompressedText.Compress(qsvm.ToJson());
         var metadata = JsonSerializer.Serialize(new ModelMetadata(data.ClassNames, data.NumFeatures, "accuracy"), json.Value.SerializerOptions);
         var result = JsonSerializer.Serialize(new { model_id = modelId, train_metric = accuracy, metric_name = "accuracy", n_support_vectors = qsvm.SupportVectors.Count });
         return new JobOutcome(result, async (db, c) =>
@@ -162,11 +162,6 @@ public sealed class TrainJobHandler(IOptions<JsonOptions> json, IOptions<QmlServ
         if (bytes is null) return [];
         var v = PackedDoubles.Unpack(bytes);
         return [.. Enumerable.Range(0, v.Length / 4).Select(i => new EpochRecord((int)v[4 * i], v[4 * i + 1], v[4 * i + 2], double.IsNaN(v[4 * i + 3]) ? null : v[4 * i + 3]))];
-    }
-
-    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }
 

@@ -25,7 +25,7 @@ public sealed class TrainedModelCache
     {
         ArgumentNullException.ThrowIfNull(record);
         if (_models.TryGetValue(record.Id, out var entry) && entry.Version == record.UpdatedAt) return entry.Model;
-        var document = PackedDoubles.Decompress(record.Document ?? throw new InvalidOperationException($"Model {record.Id} is not trained."));
+        var document = CompressedText.Decompress(record.Document ?? throw new InvalidOperationException($"Model {record.Id} is not trained."));
         object model = record.ModelType switch
         {
             "vqc" => VariationalClassifier.FromJson(document),

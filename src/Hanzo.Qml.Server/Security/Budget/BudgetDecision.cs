@@ -25,17 +25,17 @@ public sealed record BudgetDecision(
     /// <summary>What is left after the decision, in budget units (null for a free execution).</summary>
     public double? Remaining => SpentMicros is long spent ? Math.Max(0, LimitMicros - spent) / MicrosPerUnit : null;
 
-    /// <summary>
-    /// The 402 problem for a refused charge: what the execution costs and what the organisation has left of its limit.
-    /// </summary>
+    /// <summary>Why a refused charge was refused: what the execution costs and what the organisation has left of its limit.</summary>
+    public string RefusalDetail => LimitConfigured
+        ? $"This execution costs {Format(Cost)} on backend \"{Backend}\"; organisation \"{OrganisationId}\" has {Format(Remaining ?? 0)} of its budget of {Format(Limit)} left. Nothing was charged; ask an administrator to raise budgets.{OrganisationId}, or use a free backend."
+        : $"This execution costs {Format(Cost)} on backend \"{Backend}\", but organisation \"{OrganisationId}\" has no QPU budget configured (budgets.{OrganisationId}), so priced backends are refused. Nothing was charged; use a free backend or ask an administrator for a budget.";
+
+    /// <summary>The 402 problem for a refused charge (<see cref="RefusalDetail"/>, with cost, limit and remaining as fields).</summary>
     /// <exception cref="InvalidOperationException">When the charge was granted.</exception>
     public IResult ToProblem()
     {
         if (Charged) throw new InvalidOperationException("The charge was granted; only a refusal maps to 402.");
-        string detail = LimitConfigured
-            ? $"This execution costs {Format(Cost)} on backend \"{Backend}\"; organisation \"{OrganisationId}\" has {Format(Remaining ?? 0)} of its budget of {Format(Limit)} left. Nothing was charged; ask an administrator to raise budgets.{OrganisationId}, or use a free backend."
-            : $"This execution costs {Format(Cost)} on backend \"{Backend}\", but organisation \"{OrganisationId}\" has no QPU budget configured (budgets.{OrganisationId}), so priced backends are refused. Nothing was charged; use a free backend or ask an administrator for a budget.";
-        return Results.Problem(detail: detail, title: "QPU budget exceeded", statusCode: StatusCodes.Status402PaymentRequired,
+        return Results.Problem(detail: RefusalDetail, title: "QPU budget exceeded", statusCode: StatusCodes.Status402PaymentRequired,
             extensions: new Dictionary<string, object?>
             {
                 ["backend"] = Backend,

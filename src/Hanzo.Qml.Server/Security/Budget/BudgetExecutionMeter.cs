@@ -16,11 +16,7 @@ public sealed class BudgetExecutionMeter(IQpuBudget budget) : IExecutionMeter
         if (charge.Cost <= 0) return MeterDecision.Allow;
         var decision = await budget.TryChargeAsync(charge.OrganisationId, charge.Backend, charge.Cost, cancellationToken);
         if (decision.Charged) return new MeterDecision(true, null, decision);
-        return MeterDecision.Refuse(decision.LimitConfigured
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"This execution costs {decision.Cost:G6} on backend \"{decision.Backend}\" ({charge.Executions} execution(s), {charge.ShotsPerExecution} shots each); organisation \"{decision.OrganisationId}\" has {decision.Remaining ?? 0:G6} of its budget of {decision.Limit:G6} left. Nothing was charged.")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"This execution costs {decision.Cost:G6} on backend \"{decision.Backend}\", but organisation \"{decision.OrganisationId}\" has no QPU budget configured (budgets.{decision.OrganisationId}); priced backends are refused. Nothing was charged."));
+        return MeterDecision.Refuse(decision.RefusalDetail);
     }
 
     /// <inheritdoc />
